@@ -1,0 +1,26 @@
+// npm test: every layer, in order, failing fast. Type check -> bundle -> unit -> protocol -> other clients -> real editor.
+// Set CORROBORATE_TEST_LAYERS=unit,protocol (for example) to run only some layers while developing.
+import { spawnSync } from 'node:child_process';
+
+const layers = [
+  ['typecheck', 'npx', ['tsc', '-p', '.', '--noEmit']],
+  ['build', 'node', ['esbuild.mjs']],
+  ['unit', 'npx', ['mocha', '--config', 'test/unit/.mocharc.json']],
+  ['protocol', 'npx', ['mocha', '--config', 'test/protocol/.mocharc.json']],
+];
+
+const only = process.env.CORROBORATE_TEST_LAYERS?.split(',').map((s) => s.trim());
+const started = Date.now();
+for (const [name, command, args] of layers) {
+  if (only && !only.includes(name)) continue;
+  const t0 = Date.now();
+  process.stderr.write(`\n=== ${name} ===\n`);
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    process.stderr.write(`\n=== ${name} FAILED after ${seconds} s (exit ${result.status ?? result.signal}) ===\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`=== ${name} passed in ${seconds} s ===\n`);
+}
+process.stderr.write(`\nAll test layers passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

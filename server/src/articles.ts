@@ -1,0 +1,27 @@
+// Which files are articles: the include/exclude globs, relative to the workspace folder that holds them.
+import { minimatch } from 'minimatch';
+import type { Settings } from './settings';
+
+const GLOB_OPTIONS = { dot: true, nocase: process.platform === 'win32' || process.platform === 'darwin' };
+
+/** Path of `filePath` relative to the innermost folder that contains it, with forward slashes, or undefined. */
+export function relativeToFolders(filePath: string, folders: readonly string[]): string | undefined {
+  const normalized = filePath.replace(/\\/g, '/');
+  let best: string | undefined;
+  for (const folder of folders) {
+    const root = folder.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (normalized.startsWith(root + '/') && (!best || root.length > best.length)) best = root;
+  }
+  return best === undefined ? undefined : normalized.slice(best.length + 1);
+}
+
+/** Whether a file (path relative to its workspace folder, or a bare name) is an article under the settings. */
+export function isArticlePath(relativePath: string, settings: Settings): boolean {
+  const path = relativePath.replace(/\\/g, '/');
+  const matches = (glob: string) => minimatch(path, glob, GLOB_OPTIONS);
+  return settings.articles.include.some(matches) && !settings.articles.exclude.some(matches);
+}
+
+export function isMarkdownPath(path: string): boolean {
+  return /\.(md|markdown|mdown|mkd)$/i.test(path);
+}

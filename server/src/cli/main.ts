@@ -1,0 +1,38 @@
+// Command dispatch for the CLI. Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or I/O error.
+import { annotateCommand } from './annotate';
+
+export const USAGE = `Usage: corroborate <command> [options]
+
+Commands:
+  annotate FILE...        print every date and figure with its position, kind and value
+                          (--format text|json)
+  help                    show this help
+
+Exit codes: 0 success, 2 usage or I/O error.
+`;
+
+export class UsageError extends Error {}
+
+export async function main(args: readonly string[]): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'annotate':
+        return await annotateCommand(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`corroborate: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}

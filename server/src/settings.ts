@@ -1,0 +1,71 @@
+// Settings: validated, with defaults for anything missing or malformed (and a note of what was wrong).
+import type { NumericDateOrder } from './analysis/types';
+
+export interface Settings {
+  readonly articles: { readonly include: readonly string[]; readonly exclude: readonly string[] };
+  readonly dates: { readonly numericOrder: NumericDateOrder; readonly defaultArticleDate: string };
+  readonly files: { readonly maxSizeKB: number };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  articles: {
+    include: ['**/*.txt', '**/*.md', '**/*.markdown', '**/*.article'],
+    exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.vscode-test/**'],
+  },
+  dates: { numericOrder: 'auto', defaultArticleDate: '' },
+  files: { maxSizeKB: 5120 },
+};
+
+export interface ParsedSettings {
+  readonly settings: Settings;
+  /** One line per value that was malformed and replaced by its default. */
+  readonly problems: readonly string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Parses the `corroborate` settings section; anything missing or malformed falls back to its default. */
+export function parseSettings(raw: unknown): ParsedSettings {
+  const problems: string[] = [];
+  const section = isRecord(raw) ? raw : {};
+  if (raw !== undefined && raw !== null && !isRecord(raw)) problems.push('corroborate: expected an object; using defaults');
+  const group = (name: string): Record<string, unknown> => {
+    const value = section[name];
+    if (value === undefined) return {};
+    if (isRecord(value)) return value;
+    problems.push(`corroborate.${name}: expected an object; using defaults`);
+    return {};
+  };
+  const pick = <T>(name: string, value: unknown, fallback: T, valid: (v: unknown) => v is T): T => {
+    if (value === undefined || value === null) return fallback;
+    if (valid(value)) return value;
+    problems.push(`corroborate.${name}: ${JSON.stringify(value)} is not valid; using ${JSON.stringify(fallback)}`);
+    return fallback;
+  };
+  const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((item) => typeof item === 'string');
+  const isOrder = (v: unknown): v is NumericDateOrder => v === 'auto' || v === 'month-first' || v === 'day-first';
+  const isIsoDayOrEmpty = (v: unknown): v is string =>
+    typeof v === 'string' && (v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))));
+  const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+
+  const articles = group('articles');
+  const dates = group('dates');
+  const files = group('files');
+  const defaults = DEFAULT_SETTINGS;
+  return {
+    settings: {
+      articles: {
+        include: pick('articles.include', articles.include, defaults.articles.include, isStringArray),
+        exclude: pick('articles.exclude', articles.exclude, defaults.articles.exclude, isStringArray),
+      },
+      dates: {
+        numericOrder: pick('dates.numericOrder', dates.numericOrder, defaults.dates.numericOrder, isOrder),
+        defaultArticleDate: pick('dates.defaultArticleDate', dates.defaultArticleDate, '', isIsoDayOrEmpty),
+      },
+      files: { maxSizeKB: pick('files.maxSizeKB', files.maxSizeKB, defaults.files.maxSizeKB, isPositive) },
+    },
+    problems,
+  };
+}
