@@ -40,7 +40,11 @@ export type DatePrecision = 'day' | 'week' | 'month' | 'year' | 'decade';
 
 /** What a date mention resolves to: always a span of whole days, from `first` to `last` inclusive. */
 export interface DateValue {
-  /** ISO 8601, as precise as the text: `2024-12-16`, `2024-12`, `2024`; a range is `first/last`. */
+  /**
+   * ISO 8601, as precise as the text: `2024-12-16`, `2024-12`, `2024`; a range is `first/last` (`2015/2017`), and so
+   * are spans that are not a whole calendar unit: a week or part of one (`2024-12-09/2024-12-15`), a decade
+   * (`1990/1999`), a vague window (`2017-06/2017-10` for "a few months ago").
+   */
   readonly iso: string;
   readonly precision: DatePrecision;
   /** First and last day covered, as days since 1970-01-01 (UTC): simple arithmetic for checks and timelines. */
@@ -65,6 +69,8 @@ export interface DateMention extends Span {
   readonly explanation: string;
   /** 0 = Sunday ... 6 = Saturday, when the text names a weekday ("on Monday, December 16"). */
   readonly weekday?: number;
+  /** The wording is vague ("a few months ago", "about two years ago"): the value is a window, not a reading. */
+  readonly approximate?: boolean;
 }
 
 /** Where an article's own date came from. */
@@ -75,6 +81,10 @@ export interface ArticleDate {
   /** The text that gave the date, when it is in the article. */
   readonly span?: Span;
   readonly text?: string;
+  /** How the date was read, in plain words, when there was a choice (a numeric dateline's day/month order). */
+  readonly explanation?: string;
+  /** For a numeric dateline ("12/09/2017"), the order it was read in; the article's other numeric dates follow it. */
+  readonly numericOrder?: 'day-first' | 'month-first';
 }
 
 export type FigureDimension =
@@ -118,6 +128,8 @@ export interface Figure extends Span {
   readonly range?: { readonly low: number; readonly high: number };
   /** Index (in `figures`) of the figure this one restates in other units ("27,000 square kilometers (10,425 square miles)"). */
   readonly conversionOf?: number;
+  /** A vague count ("dozens", "thousands of"): `low`..`high` is an honest wide interval and `value` is its low end. */
+  readonly vague?: boolean;
 }
 
 export type EntityType = 'person' | 'organization' | 'place' | 'group';
