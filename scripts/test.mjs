@@ -7,6 +7,10 @@ const layers = [
   ['build', 'node', ['esbuild.mjs']],
   ['unit', 'npx', ['mocha', '--config', 'test/unit/.mocharc.json']],
   ['protocol', 'npx', ['mocha', '--config', 'test/protocol/.mocharc.json']],
+  // Another LSP client: Neovim through ../shared/tools/lsp-probe.
+  ['clients', 'npx', ['mocha', '--config', 'test/clients/.mocharc.json']],
+  // The real editor: code-server (installed once into ~/.cache/corroborate) + Chromium; packages and installs the .vsix.
+  ['e2e', 'npm', ['run', '--silent', 'test:e2e']],
 ];
 
 const only = process.env.CORROBORATE_TEST_LAYERS?.split(',').map((s) => s.trim());

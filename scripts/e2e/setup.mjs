@@ -149,7 +149,14 @@ async function installCodeServer(codeServerDir, nodeDir) {
     );
     const entry = path.join(work, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
     if (!existsSync(entry)) throw new Error(`code-server installed without ${entry}`);
-    await run(path.join(nodeDir, 'bin', 'node'), [entry, '--version'], { cwd: work });
+    // A smoke test; code-server writes a default config file, so point it at a throw-away folder, not ~/.config.
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'corroborate-code-server-check-'));
+    try {
+      const env = { ...process.env, XDG_CONFIG_HOME: scratch, XDG_DATA_HOME: scratch };
+      await run(path.join(nodeDir, 'bin', 'node'), [entry, '--version'], { cwd: work, env });
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 }
 
