@@ -25,7 +25,11 @@ export interface CodeServer {
 }
 
 export declare function packageExtension(options?: { log?: (message: string) => void }): string;
-export declare function createProfile(dir: string, settings?: Record<string, unknown>): Profile;
+export declare function createProfile(
+  dir: string,
+  settings?: Record<string, unknown>,
+  options?: { keepExistingSettings?: boolean },
+): Profile;
 export declare function installExtension(profile: Profile, vsix: string): Promise<string>;
 export declare function listExtensions(profile: Profile): Promise<string[]>;
 export declare function freePort(): Promise<number>;

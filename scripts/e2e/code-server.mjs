@@ -23,6 +23,7 @@ export const BASE_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'extensions.ignoreRecommendations': true,
   'update.mode': 'none',
+  'git.openRepositoryInParentFolders': 'never',
   'editor.semanticHighlighting.enabled': true,
   'chat.disableAIFeatures': true,
   'github.copilot.enable': { '*': false },
@@ -42,8 +43,11 @@ export function packageExtension({ log = (m) => process.stderr.write(`${m}\n`) }
   return vsix;
 }
 
-/** A throw-away profile under `dir`: code-server and the extensions it runs write only there. */
-export function createProfile(dir, settings = {}) {
+/**
+ * A profile under `dir` (throw-away for tests): code-server and the extensions it runs write only there. The user
+ * settings file is written from BASE_SETTINGS + `settings`, unless `keepExistingSettings` and it exists already.
+ */
+export function createProfile(dir, settings = {}, { keepExistingSettings = false } = {}) {
   const profile = {
     dir,
     userDataDir: path.join(dir, 'user-data'),
@@ -58,10 +62,10 @@ export function createProfile(dir, settings = {}) {
     mkdirSync(folder, { recursive: true });
   }
   mkdirSync(path.join(profile.userDataDir, 'User'), { recursive: true });
-  writeFileSync(
-    path.join(profile.userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2) + '\n',
-  );
+  const settingsFile = path.join(profile.userDataDir, 'User', 'settings.json');
+  if (!(keepExistingSettings && existsSync(settingsFile))) {
+    writeFileSync(settingsFile, JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2) + '\n');
+  }
   return profile;
 }
 

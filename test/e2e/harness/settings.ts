@@ -34,6 +34,8 @@ export function e2eSettings(extra: Record<string, unknown> = {}): Record<string,
   return {
     'workbench.colorTheme': 'Default Light Modern',
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // No fade-in: a screenshot taken right after a hover appears shows it fully drawn.
+    'workbench.reduceMotion': 'on',
     'editor.hover.delay': 100,
     'editor.hover.sticky': true,
     'editor.cursorBlinking': 'solid',
