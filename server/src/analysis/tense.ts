@@ -1,0 +1,70 @@
+// Tense near a date mention: is "on Monday" the Monday just gone ("said on Monday") or the one to come ("will meet on
+// Monday")? The nearest tense marker in the same sentence decides; a marker must sit within a few words.
+import type { Sentence, Token } from './types';
+
+export type Tense = 'past' | 'future';
+
+const FUTURE = new Set([
+  'will', "'ll", '’ll', 'shall', 'wo', 'upcoming', 'forthcoming', 'scheduled', 'due', 'expected', 'planned', 'plans',
+  'plan', 'intends', 'aims', 'tomorrow', 'next', 'later',
+]);
+/** Present forms that announce a scheduled future event ("A new round starts later this week"). */
+const SCHEDULED_PRESENT = new Set(['starts', 'begins', 'opens', 'resumes', 'takes', 'goes', 'ends', 'closes', 'meets', 'holds', 'arrives', 'visits', 'travels', 'leaves']);
+
+const PAST = new Set([
+  'was', 'were', 'had', 'did', 'said', 'told', 'took', 'began', 'fell', 'met', 'came', 'went', 'gave', 'saw', 'made',
+  'held', 'left', 'won', 'lost', 'sent', 'led', 'struck', 'brought', 'bought', 'sold', 'found', 'thought', 'felt', 'kept',
+  'became', 'broke', 'spoke', 'wrote', 'drove', 'rose', 'chose', 'froze', 'shot', 'fought', 'caught', 'taught', 'paid',
+  'laid', 'meant', 'spent', 'built', 'ran', 'sat', 'stood', 'understood', 'knew', 'grew', 'threw', 'flew', 'drew', 'withdrew',
+  'overthrew', 'got', 'forgot', 'heard', 'lay', 'slept',
+  'swept', 'wept', 'fled', 'bled', 'fed', 'sped', 'shed', 'ago', 'last', 'yesterday', 'earlier', 'previously', 'former',
+]);
+/** Words ending in -ed that are not past forms. */
+const NOT_PAST_ED = new Set(['need', 'needed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'indeed', 'proceed', 'exceed', 'succeed', 'breed', 'greed', 'weed', 'deed', 'hundred', 'naked', 'wicked', 'sacred', 'kindred', 'scheduled', 'expected', 'planned', 'due']);
+
+function marker(token: Token): Tense | 'scheduled' | undefined {
+  if (token.kind !== 'word') return undefined;
+  const word = token.text.toLowerCase();
+  if (FUTURE.has(word)) {
+    return 'future';
+  }
+  if (SCHEDULED_PRESENT.has(word)) return 'scheduled';
+  if (PAST.has(word)) return 'past';
+  if (word.length >= 4 && word.endsWith('ed') && !word.includes('-') && !NOT_PAST_ED.has(word) && !word.endsWith('eed')) {
+    return 'past';
+  }
+  return undefined;
+}
+
+/** Tokens either side of a mention searched for a tense marker. */
+const REACH = 10;
+
+/**
+ * The tense of the clause around tokens [i, j) of `sentence`: the nearest tense marker wins (left first on a tie).
+ * Undefined when there is none within reach. Words inside the mention itself are not markers.
+ */
+export function tenseAround(tokens: readonly Token[], sentence: Sentence | undefined, i: number, j: number): Tense | undefined {
+  const lo = Math.max(sentence ? sentence.firstToken : 0, i - REACH);
+  const hi = Math.min(sentence ? sentence.endToken : tokens.length, j + REACH);
+  let left: { distance: number; tense: Tense | 'scheduled' } | undefined;
+  for (let k = i - 1; k >= lo; k--) {
+    if (tokens[k]!.text === ';') break;
+    const m = marker(tokens[k]!);
+    if (m) {
+      left = { distance: i - k, tense: m };
+      break;
+    }
+  }
+  let right: { distance: number; tense: Tense | 'scheduled' } | undefined;
+  for (let k = j; k < hi; k++) {
+    if (tokens[k]!.text === ';') break;
+    const m = marker(tokens[k]!);
+    if (m) {
+      right = { distance: k - j + 1, tense: m };
+      break;
+    }
+  }
+  const best = !left ? right : !right ? left : right.distance < left.distance ? right : left;
+  if (!best) return undefined;
+  return best.tense === 'scheduled' ? 'future' : best.tense;
+}
