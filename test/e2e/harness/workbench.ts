@@ -112,14 +112,15 @@ export class Workbench {
   async screenshot(name: string): Promise<string> {
     mkdirSync(this.options.artifactsDir, { recursive: true });
     const file = path.join(this.options.artifactsDir, `${name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '')}.png`);
-    await this.page.screenshot({ path: file });
+    // Hovers fade in even with reduced motion: finish animations first so the picture shows what a user reads.
+    await this.page.screenshot({ path: file, animations: 'disabled' });
     return file;
   }
 
   /** Opens a file of the workspace by name through Quick Open (Ctrl+P), and waits until its editor is active. */
   async openFile(relativePath: string): Promise<void> {
     const name = path.basename(relativePath);
-    await this.quickInput('Control+P', relativePath, (label) => label.includes(name));
+    await this.quickInput('Control+P', relativePath, (label) => (label.startsWith(name) ? 0 : label.includes(name) ? 1 : -1));
     await poll(
       async () => (await this.page.locator(SELECTORS.activeTab).getAttribute('aria-label', { timeout: 1000 })) ?? '',
       (label) => label.includes(name),
@@ -131,7 +132,16 @@ export class Workbench {
 
   /** Runs a command from the command palette by its title as the palette shows it ("Corroborate: Show Output"). */
   async runCommand(title: string): Promise<void> {
-    await this.quickInput('F1', title, (label) => label.toLowerCase().includes(title.toLowerCase()), '>');
+    const wanted = title.toLowerCase();
+    await this.quickInput(
+      'F1',
+      title,
+      (label) => {
+        const text = label.toLowerCase();
+        return text === wanted || text.startsWith(`${wanted},`) ? 0 : text.includes(wanted) ? 1 : -1;
+      },
+      '>',
+    );
   }
 
   /** Moves the cursor with Go to Line (Ctrl+G), 1-based line and column, and waits until the status bar agrees. */
@@ -329,33 +339,39 @@ export class Workbench {
   }
 
   /**
-   * Opens a quick input with `shortcut`, types `query` and accepts the first row whose label passes `pick`.
-   * `prefix` is what the input starts with (">" for the command palette).
+   * Opens a quick input with `shortcut`, types `query` and accepts the best row: `rank` gives each row's accessible
+   * label a rank (0 best, a negative number: not a candidate). `prefix` is what the input starts with (">" for the
+   * command palette). The list can still change while results come in, so a row is clicked by its label, and the
+   * whole pick is retried until it lands.
    */
-  private async quickInput(shortcut: string, query: string, pick: (label: string) => boolean, prefix = ''): Promise<void> {
+  private async quickInput(shortcut: string, query: string, rank: (label: string) => number, prefix = ''): Promise<void> {
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press(shortcut);
     const input = this.page.locator(SELECTORS.quickInputBox);
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill(`${prefix}${query}`);
     const rows = this.page.locator(SELECTORS.quickInputRow);
-    const index = await poll(
+    const opened = Date.now();
+    const labels = () => rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
+    const picked = await poll(
       async () => {
-        const count = await rows.count();
-        for (let i = 0; i < count; i++) {
-          const label = (await rows.nth(i).getAttribute('aria-label', { timeout: 1000 })) ?? '';
-          if (pick(label)) return i;
-        }
-        return -1;
+        const ranked = (await labels())
+          .map((label, index) => ({ label, index, rank: rank(label) }))
+          .filter((row) => row.rank >= 0)
+          .sort((a, b) => a.rank - b.rank || a.index - b.index);
+        const best = ranked[0];
+        // A near match is taken only once the list has had time to show an exact one.
+        if (!best || (best.rank > 0 && Date.now() - opened < 1500)) return false;
+        const row = rows.nth(best.index);
+        if ((await row.getAttribute('aria-label', { timeout: 1000 })) !== best.label) return false;
+        await row.click({ timeout: 2000 });
+        return true;
       },
-      (i) => i >= 0,
-      { timeout: 20_000 },
-    );
-    if (index < 0) {
-      const labels = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label')));
-      throw new Error(`quick input "${prefix}${query}": no matching row among ${JSON.stringify(labels)}`);
-    }
-    await rows.nth(index).click();
+      (done) => done,
+      { timeout: 20_000, interval: 200 },
+    ).catch(() => false);
+    if (!picked) throw new Error(`quick input "${prefix}${query}": no matching row among ${JSON.stringify(await labels().catch(() => []))}`);
     await this.page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => sleep(0));
   }
+
 }
