@@ -92,7 +92,7 @@ const STRICT_MONTH_CONTEXT = new Set([
   'through', 'before', 'after', 'between',
 ]);
 /** "the end of March", "the beginning of May". */
-const OF_CONTEXT = new Set(['end', 'beginning', 'start', 'middle', 'half', 'part', 'rest', 'course', 'month', 'months']);
+const OF_CONTEXT = new Set(['end', 'beginning', 'start', 'middle', 'half', 'part', 'rest', 'course', 'month', 'months', 'quarter', 'spring', 'summer', 'autumn', 'fall', 'winter']);
 
 /** Words after which a bare four-digit number is a year ("in 2014", "since 2015", "by 2030"). */
 const YEAR_CONTEXT = new Set([
@@ -146,6 +146,8 @@ function yearInContext(tokens: readonly Token[], k: number): boolean {
     return true;
   }
   if ((prev === 'and' || prev === 'or') && yearOfToken(tokens[k - 2]) !== undefined) return true;
+  // "in 2010, 2011 and 2012"
+  if (text(tokens, k - 1) === ',' && yearOfToken(tokens[k - 2]) !== undefined && (word(tokens, k + 1) === 'and' || text(tokens, k + 1) === ',') && yearOfToken(tokens[k + 2]) !== undefined) return true;
   // "2014's", "(2014)" after a title is left alone
   const next = text(tokens, k + 1);
   if ((next === "'s" || next === '’s') && sameLine(tokens, k + 1)) return true;
@@ -258,6 +260,9 @@ export class DateScanner {
         if (WEEKDAY_NOT_DATE_AFTER.has(word(tokens, i + 1)) && sameLine(tokens, i + 1)) return undefined;
         return { i, j: i + 1, kind: 'relative', relative: { type: 'day', offset: 0 } };
       case 'tonight':
+        // "Entertainment Tonight", "the Tonight Show"
+        if (token.text !== 'tonight' && !isSentenceStart(tokens, i)) return undefined;
+        if (WEEKDAY_NOT_DATE_AFTER.has(word(tokens, i + 1)) && sameLine(tokens, i + 1)) return undefined;
         return { i, j: i + 1, kind: 'relative', relative: { type: 'day', offset: 0 } };
       case 'last':
       case 'this':

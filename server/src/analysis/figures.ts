@@ -84,7 +84,17 @@ const NP_STOP = new Set([
   'yet', 'even', 'instead', 'rather', 'almost', 'nearly', 'about', 'roughly', 'approximately', 'were', 'remain',
   'remained', 'remains', 'left', 'went', 'came', 'got', 'made', 'took', 'died', 'met', 'held', 'fell', 'rose',
   'themselves', 'himself', 'herself', 'itself', 'ourselves', 'elsewhere', 'overall', 'altogether', 'together',
+  // common verbs (irregular pasts and present forms) that would otherwise run into the phrase
+  'struck', 'hit', 'shook', 'rocked', 'broke', 'began', 'became', 'brought', 'built', 'caught', 'chose', 'drew', 'drove',
+  'fled', 'fought', 'found', 'gave', 'grew', 'kept', 'knew', 'led', 'lost', 'meant', 'paid', 'ran', 'sank', 'saw',
+  'sent', 'shot', 'sold', 'spent', 'spoke', 'stood', 'stole', 'swept', 'swore', 'taught', 'thought', 'threw', 'tore',
+  'understood', 'won', 'wore', 'wrote', 'include', 'includes', 'face', 'faces', 'get', 'gets', 'make', 'makes', 'take',
+  'takes', 'give', 'gives', 'seem', 'seems', 'appear', 'appears', 'continue', 'continues', 'become', 'becomes',
 ]);
+/** Words ending in -ly that are not adverbs. */
+const NOT_ADVERBS = new Set(['family', 'italy', 'assembly', 'supply', 'rally', 'belly', 'reply', 'monopoly', 'anomaly', 'bully', 'daily', 'weekly', 'monthly', 'yearly', 'quarterly', 'hourly', 'nightly', 'elderly', 'ally', 'jelly', 'folly', 'lily', 'sally', 'kelly', 'holly', 'molly', 'polly', 'wholly', 'friendly', 'early', 'only', 'july', 'emily', 'billy', 'homily', 'reilly', 'o\'reilly', 'deadly', 'lonely', 'lovely', 'costly', 'likely', 'orderly', 'underbelly']);
+/** Plural nouns without an -s: a counted phrase ends after one ("around 30 people seriously injured"). */
+const PLURAL_HEADS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'cattle', 'sheep', 'feet', 'teeth', 'mice', 'geese', 'livestock', 'crew', 'clergy', 'militia', 'infantry', 'youth']);
 /** -ing and -ed words that are nouns or adjectives in a counted phrase ("two fighting units" is rare; these are common). */
 const NP_ING_ED_OK = new Set(['buildings', 'building', 'wedding', 'weddings', 'meetings', 'meeting', 'bombings', 'killings', 'shootings', 'beings', 'earnings', 'savings', 'holdings', 'hearings', 'warnings', 'listings', 'readings', 'rulings', 'armed', 'wounded', 'injured', 'displaced', 'detained', 'missing', 'killed', 'dead', 'skilled', 'unarmed', 'registered', 'licensed', 'advanced', 'guided', 'unmanned', 'manned', 'crowded', 'retired', 'elected', 'suspected', 'alleged', 'trained', 'deployed', 'related', 'based']);
 
@@ -106,6 +116,22 @@ const CHANGE_VERBS = new Set([
   'jumped', 'jump', 'climbed', 'climb', 'cut', 'cuts', 'raised', 'raise', 'reduced', 'reduce', 'up', 'down', 'slipped',
   'slumped', 'soared', 'surged', 'plunged', 'declined', 'decline', 'doubled', 'halved', 'went', 'moved', 'changed',
   'revised', 'lowered', 'lifted', 'boosted', 'expanded', 'shrank', 'shrunk', 'widened', 'narrowed', 'swelled',
+]);
+
+const METRE_NOUNS = new Set([
+  'race', 'sprint', 'hurdles', 'freestyle', 'backstroke', 'breaststroke', 'butterfly', 'medley', 'relay', 'dash',
+  'final', 'title', 'gold', 'silver', 'bronze', 'medal', 'record', 'event', 'heat', 'semi-final', 'semifinal', 'run',
+  'swim', 'high', 'tall', 'long', 'deep', 'wide', 'away', 'above', 'below', 'from', 'world', 'indoor', 'outdoor',
+  'champion', 'crown', 'personal', 'season', 'mark', 'time', 'victory', 'win',
+]);
+
+/** Common words that may open a sentence right before a number without naming it ("Only 20", "Another 5"). */
+const SENTENCE_OPENERS = new Set([
+  'only', 'just', 'another', 'all', 'about', 'nearly', 'over', 'some', 'around', 'with', 'of', 'at', 'the', 'and', 'but',
+  'by', 'for', 'in', 'on', 'to', 'from', 'after', 'before', 'since', 'until', 'when', 'while', 'those', 'these', 'almost',
+  'roughly', 'approximately', 'more', 'less', 'fewer', 'under', 'up', 'many', 'exactly', 'fully', 'barely', 'among',
+  'of', 'between', 'than', 'nearly', 'an', 'a', 'its', 'their', 'his', 'her', 'our', 'within', 'during', 'across',
+  'least', 'most', 'some', 'that', 'this', 'each', 'every', 'then', 'now', 'so', 'yet', 'still', 'also', 'even',
 ]);
 
 const FRACTIONS: Record<string, number> = {
@@ -200,6 +226,8 @@ class FigureFinder {
   private sentenceIndex = 0;
   /** Tokens before this index belong to an earlier figure. */
   private floor = 0;
+  /** One past the last token of the last figure found. */
+  private lastEnd = -1;
 
   constructor(
     private readonly text: string,
@@ -230,6 +258,7 @@ class FigureFinder {
       if (figure) {
         found.push(figure);
         this.floor = figure.textEnd;
+        this.lastEnd = figure.textEnd;
         i = Math.max(figure.textEnd, i + 1);
       } else {
         i++;
@@ -269,8 +298,18 @@ class FigureFinder {
     const fraction = this.fractionCore(i);
     if (fraction) return fraction;
     // "magnitude-5.2"
-    const mag = /^magnitude[-‐‑](\d{1,2}(?:\.\d{1,2})?)$/i.exec(token.text);
-    if (mag) return { first: i, end: i + 1, value: +mag[1]!, halfUnit: halfUnitOfDigits(+mag[1]!, mag[1]!.split('.')[1]?.length ?? 0, 0, 1), digits: true, scaled: false, unit: { dimension: 'magnitude', unit: 'magnitude' } };
+    const mag = /^magnitude[-‐‑](\d{1,2})$/i.exec(token.text);
+    if (mag) {
+      // the tokeniser ends the word at the decimal point: "magnitude-6" "." "1"
+      let digitsText = mag[1]!;
+      let end = i + 1;
+      if (text(tokens, i + 1) === '.' && !tokens[i + 1]!.spaceBefore && tokens[i + 2]?.kind === 'number' && !tokens[i + 2]!.spaceBefore && /^\d{1,2}$/.test(text(tokens, i + 2))) {
+        digitsText += '.' + text(tokens, i + 2);
+        end = i + 3;
+      }
+      const decimals = digitsText.split('.')[1]?.length ?? 0;
+      return { first: i, end, value: +digitsText, halfUnit: halfUnitOfDigits(+digitsText, decimals, 0, 1), digits: true, scaled: false, unit: { dimension: 'magnitude', unit: 'magnitude' } };
+    }
     // ordinals before a unit of time: "seventh year"
     const ordinal = ordinalValue(w);
     if (ordinal !== undefined && !w.includes('-')) {
@@ -314,8 +353,12 @@ class FigureFinder {
       }
       return undefined;
     }
-    const spec = suffixSpec(suffix);
+    let spec = suffixSpec(suffix);
     if (!spec.ok) return undefined;
+    // "the men's 200m title", "a 100m sprint": metres, not millions
+    if (spec.scale === 1e6 && suffix.toLowerCase() === 'm' && !currencyBefore(tokens, i) && this.metresContext(i)) {
+      spec = { unit: { dimension: 'length', unit: 'm' }, ok: true };
+    }
     let scale = spec.scale ?? 1;
     let end = i + 1;
     // a scale word after: "4.8 billion", "1.5 million", "300 thousand"
@@ -329,12 +372,27 @@ class FigureFinder {
         end++;
       }
     }
+    // "3 1/2 quarters": a mixed fraction
+    const fraction = scale === 1 && !spec.unit && !suffix && p.decimals === 0 ? /^([1-9])\/([2-9])$/.exec(text(tokens, end)) : null;
+    if (fraction && sameLine(tokens, end) && +fraction[1]! < +fraction[2]!) {
+      const v = p.value + +fraction[1]! / +fraction[2]!;
+      return { first: i, end: end + 1, value: v, halfUnit: 0, digits: true, scaled: false };
+    }
     const value = p.value * scale;
-    const halfUnit = halfUnitOfDigits(p.value, p.decimals, p.trailingZeros, scale) ;
+    const halfUnit = halfUnitOfDigits(p.value, p.decimals, p.trailingZeros, scale);
     return {
       first: i, end, value, halfUnit: scale > 1 && p.decimals === 0 && p.trailingZeros === 0 ? 0.5 * scale : halfUnit,
       digits: true, scaled: scale > 1, unit: spec.unit, compound: spec.compound, old: spec.old, gluedHedge: spec.hedge,
     };
+  }
+
+  /** Words around "200m" that make it metres: a race, a medal, a height ("the men's 200m title", "a 100m sprint"). */
+  private metresContext(i: number): boolean {
+    const tokens = this.tokens;
+    const next = word(tokens, i + 1);
+    if (METRE_NOUNS.has(next)) return true;
+    const before = word(tokens, i - 2);
+    return (text(tokens, i - 1) === "'s" || text(tokens, i - 1) === '’s') && (before === 'men' || before === 'women');
   }
 
   /** "10-20" (a range), "3-1" (a score: not a figure), "398-8585" (a phone number: not a figure). */
@@ -355,6 +413,8 @@ class FigureFinder {
     }
     const low = pa.value * scale;
     const high = pb.value * scale;
+    // a bare pair with nothing after it is a record or a score ("fell to 5-10", "went 2-6"), not a range
+    if (scale === 1 && !unitAt(tokens, end, true) && !this.nounPhrase(end, false) && !hedgeBefore(tokens, i, Math.max(0, i - 4))) return undefined;
     return {
       first: i, end, value: (low + high) / 2, halfUnit: 0, digits: true, scaled: scale > 1,
       range: {
@@ -505,10 +565,18 @@ class FigureFinder {
     }
     // "5 million pounds" is money; "200 pounds" is a weight
     if (unit && unit.unit === 'lb' && (core.scaled || ['£'].includes(text(tokens, start - 1)))) unit = { dimension: 'money', unit: 'GBP' };
-    // "magnitude 5.6", "a magnitude-5.2 quake"
+    // "magnitude 5.6", "a magnitude-5.2 quake", "a Richter magnitude of 4.6"
     if (!unit && word(tokens, start - 1) === 'magnitude' && start - 1 >= min) {
       unit = { dimension: 'magnitude', unit: 'magnitude' };
       start = start - 1;
+    } else if (!unit && word(tokens, start - 1) === 'of' && word(tokens, start - 2) === 'magnitude' && core.digits) {
+      unit = { dimension: 'magnitude', unit: 'magnitude' };
+    }
+    // "the 7.6 and 7.5 magnitude quakes", "5 and 10 percent": a unit written once after the second number
+    if (!unit && !range && core.digits && ['and', 'or'].includes(word(tokens, end)) && sameLine(tokens, end + 1) && tokens[end + 1]?.kind === 'number' && !this.covered[end + 1]) {
+      const second = this.digitCore(end + 1);
+      const shared = second && !second.unit ? unitAt(tokens, second.end, true) : undefined;
+      if (shared && shared.dimension !== 'duration') unit = { dimension: shared.dimension, unit: shared.unit };
     }
     // "36 years old" and "aged 36": ages
     let kind: FigureDimension = unit?.dimension ?? 'count';
@@ -550,7 +618,9 @@ class FigureFinder {
         // "over two days" is "during two days"; only "for over two days" or "over 35 percent" is a hedge
         const duringOver = before.text === 'over' && kind === 'duration' && !['for', 'after', 'of', 'than', 'just', 'well', 'in'].includes(word(tokens, before.index - 1));
         const underAge = before.text === 'under' && word(tokens, before.index - 1) === 'the';
-        if (!duringOver && !underAge) {
+        // "inched up to fourth", "climbed up to 20": a movement, not a ceiling
+        const movedUp = before.text === 'up to' && (CHANGE_VERBS.has(word(tokens, before.index - 1)) || ['inched', 'crept', 'edged', 'shot', 'moved', 'bumped'].includes(word(tokens, before.index - 1)));
+        if (!duringOver && !underAge && !movedUp) {
           hedge = before;
           start = before.index;
         }
@@ -575,16 +645,35 @@ class FigureFinder {
 
     // ---- is it a figure at all? ----
     const digitsOnly = core.digits && !unit && !hedge && !range && !counted && !core.scaled;
+    const prevWord = word(tokens, start - 1);
+    const prevToken = tokens[start - 1];
+    // designators: "No. 10", "Article 5", "number one", "day one", "the last 16", "the top 10"
+    if (!unit && !hedge && prevToken && sameLine(tokens, start) && !range && !core.vague && !core.fraction) {
+      if (DESIGNATORS.has(prevWord)) return undefined;
+      if (['last', 'top', 'first', 'final', 'bottom', 'number'].includes(prevWord) && !counted) return undefined;
+    }
+    // "16 or 17 March": the first day of a pair whose second is a date
+    if (digitsOnly || (core.digits && !unit && !hedge)) {
+      const c = word(tokens, core.end) || text(tokens, core.end);
+      if (['or', 'and', 'to', '-', '–'].includes(c) && this.covered[core.end + 1] && /^\d/.test(text(tokens, core.end + 1))) return undefined;
+    }
     if (core.digits) {
       const first = tokens[core.first]!;
-      const prevWord = word(tokens, start - 1);
-      const prevToken = tokens[start - 1];
-      // designators: "No. 10", "Article 5", "Boeing 737", "#3"
       if (!unit && !hedge && prevToken && sameLine(tokens, start) && prevToken.end <= first.start) {
-        if (DESIGNATORS.has(prevWord) && !range) return undefined;
         if (prevToken.text === '#' || prevToken.text === '№') return undefined;
-        if (isCapitalised(prevToken) && !isSentenceStart(tokens, start - 1, sentenceFirst) && !monthOfWord(prevToken.text) && !core.scaled && !range && !counted) return undefined;
+        // a name before a number labels it ("Boeing 737", "Halo 2", "Chelsea 2"); at a sentence start only when it is
+        // not a common word ("Only 20", "Another 5")
+        if (isCapitalised(prevToken) && !monthOfWord(prevToken.text) && !core.scaled && !range) {
+          const initial = isSentenceStart(tokens, start - 1, sentenceFirst);
+          if (!initial || !SENTENCE_OPENERS.has(prevWord)) return undefined;
+        }
       }
+      // "v2.0", "3.x": digits glued to a previous token
+      if (!first.spaceBefore && prevToken && (prevToken.kind === 'punct' || prevToken.kind === 'word') && !currencyBefore(tokens, core.first) && prevToken.text !== '(' && prevToken.text !== '"' && prevToken.text !== '“') return undefined;
+      // "Kenteris, 31, who won", "The England international, 24, was hurt": a small bare number set off by commas is an age
+      if (digitsOnly && text(tokens, start - 1) === ',' && text(tokens, core.end) === ',' && core.value < 130) return undefined;
+      // "Lita 45, 52.": a bare number continuing a list whose first member was a label, not a figure
+      if (digitsOnly && text(tokens, start - 1) === ',' && tokens[start - 2]?.kind === 'number' && this.lastEnd !== start - 1) return undefined;
       // list numbers: "1." or "2)" at the start of a line
       if (tokens[core.first]!.breakBefore > 0 || core.first === 0) {
         const after = text(tokens, core.first + 1);
@@ -602,31 +691,14 @@ class FigureFinder {
     } else if (!core.vague && !core.fraction && !core.ordinal) {
       // spelled numbers need a unit or something counted
       if (!unit && !counted && !range) return undefined;
-      if (core.spelledOne) {
-        if (!this.oneIsCount(core, counted)) return undefined;
-      }
-      // "one" with a unit: "one year" is a duration only in "for one year", "one-year"; "one day" is "some day"
-      if (core.spelledOne && unit && kind === 'duration' && !['for', 'than', 'about', 'nearly', 'almost', 'over', 'least', 'just', 'only'].includes(word(tokens, start - 1))) return undefined;
-      // "the two" + verb was rejected by nounPhrase; "two of the" has no counted phrase and no unit
+      // "one" is a determiner far more often than a count ("One official said", "one area"): it counts only when
+      // hedged ("at least one person", "more than one year") or after "for"/"than" with a unit ("for one year")
+      if (core.spelledOne && !hedge && !(unit && ['for', 'than', 'only', 'just'].includes(prevWord))) return undefined;
     }
     const textEnd = end;
     return {
       ...core, start, end: core.end, textEnd, value, halfUnit, unit, kind, unitName: unit?.unit, hedge, counted, range,
     };
-  }
-
-  /** "killed one person": a plain count noun after "one", not "one of", "no one", "one day", "one another". */
-  private oneIsCount(core: Core, counted: Found['counted']): boolean {
-    const tokens = this.tokens;
-    if (!counted) return false;
-    const prev = word(tokens, core.first - 1);
-    if (['no', 'the', 'any', 'every', 'each', 'this', 'that', 'which', 'some', 'someone', 'anyone', 'only', 'last', 'first', 'at', 'as', 'this', 'one', 'another'].includes(prev)) return false;
-    const noun = word(tokens, counted.start);
-    if (['another', 'day', 'time', 'point', 'way', 'thing', 'side', 'hand', 'moment', 'morning', 'night', 'evening', 'afternoon', 'more', 'other', 'such', 'reason', 'source', 'official', 'man', 'person'].includes(noun)) {
-      // "one person" / "one man" killed is a count only after a verb of harm; keep it simple: people nouns count
-      return noun === 'person' || noun === 'man' || noun === 'official' || noun === 'source';
-    }
-    return true;
   }
 
   /** "10 to 20", "between 10 and 20", "from 10 to 20" (not after "rose"), "10 – 20", "two or three". */
@@ -640,12 +712,14 @@ class FigureFinder {
     const ok = between ? connector === 'and' : ['to', '-', '–', '—', 'or'].includes(connector);
     if (!ok || !sameLine(tokens, c) || !sameLine(tokens, c + 1)) return undefined;
     if (connector === 'or' && core.digits) return undefined;
-    // "rose from 10 to 20" is a change, not a range
-    if (from && CHANGE_VERBS.has(word(tokens, start - 2))) return undefined;
+    // "from 60 to 65" is far more often a change ("raise the age from 60 to 65") than a range: two figures
+    if (from) return undefined;
     if (!from && !between && connector === 'to' && CHANGE_VERBS.has(prev)) return undefined;
     if (this.covered[c + 1]) return undefined;
     const second = tokens[c + 1]!.kind === 'number' ? this.digitCore(c + 1) : this.coreAt(c + 1);
-    if (!second || second.range || second.vague || second.fraction || second.ordinal || second.digits !== core.digits) return undefined;
+    if (!second || second.range || second.vague || second.fraction || second.ordinal) return undefined;
+    // "five to 10" mixes words and digits (AP style); "two or 3" does not happen
+    if (second.digits !== core.digits && connector === 'or') return undefined;
     if (second.unit && core.unit && second.unit.unit !== core.unit.unit) return undefined;
     // a currency on the second number too: "$10m to $20m"
     let low = core.value;
@@ -679,6 +753,8 @@ class FigureFinder {
       while (m < tokens.length && m - k < 2 && sameLine(tokens, m) && ['the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'all', 'a', 'an'].includes(word(tokens, m))) m++;
     }
     const first = m;
+    // "the 27-year-old's firm": a possessive after the number is not what it counts
+    if (text(tokens, m) === "'s" || text(tokens, m) === '’s') return undefined;
     let words = 0;
     while (m < tokens.length && words < 4) {
       const token = tokens[m]!;
@@ -691,6 +767,8 @@ class FigureFinder {
       if (token.kind !== 'word') break;
       const w = token.text.toLowerCase();
       if (NP_STOP.has(w) || numberWordValue(w) !== undefined || monthOfWord(token.text)) break;
+      // adverbs end the phrase ("the 40-year-old American never recovered")
+      if (w.length > 4 && w.endsWith('ly') && !NOT_ADVERBS.has(w)) break;
       if ((w.endsWith('ed') || w.endsWith('ing')) && !NP_ING_ED_OK.has(w) && w.length > 4) {
         // "-ed"/"-ing" words after the first are verbs ("people lived"); first, they must lead to a noun ("armed men")
         if (words > 0) break;
@@ -699,6 +777,12 @@ class FigureFinder {
       }
       words++;
       m++;
+      // a plural noun ends the phrase ("four nominations include ...", "five unions meeting ...", "30 people injured")
+      const possessive = text(tokens, m) === "'s" || text(tokens, m) === '’s';
+      const pluralS = (x: string) => x.length > 3 && x.endsWith('s') && !/(ss|us|is)$/.test(x);
+      if (!possessive && pluralS(w)) break;
+      // "30 people injured" ends at "people"; "police officers" and "staff members" go on to the plural noun
+      if (!possessive && PLURAL_HEADS.has(w) && !pluralS(word(tokens, m))) break;
     }
     if (words === 0) return undefined;
     return { start: first, end: m };

@@ -90,6 +90,11 @@ add(u('money', 'AUD'), 'australian dollars');
 add(u('money', 'HKD'), 'hong kong dollars');
 add(u('money', 'KRW'), 'won', 'krw');
 add(u('money', 'UAH'), 'hryvnias', 'hryvnia');
+add(u('money', 'IDR'), 'rupiah', 'rupiahs');
+add(u('money', 'PKR'), 'pakistani rupees');
+add(u('money', 'NGN'), 'naira');
+add(u('money', 'BRL'), 'reais', 'reals');
+add(u('money', 'ZAR'), 'rand');
 add(u('money', 'IRR'), 'rials', 'rial');
 // magnitudes
 add(u('magnitude', 'magnitude'), 'magnitude', 'on the richter scale');
