@@ -1,0 +1,557 @@
+// The name graph: one node per distinct name (type class + normalised key), edges between names that may be the same
+// entity, and clusters as its connected components under guards. Clustering works on names, not mentions, so a name
+// said 5,000 times costs one node. An edit re-clusters only the region it can affect (see `recluster`).
+//
+// Edges, strongest first (a union that would put names declared distinct in one cluster is refused):
+//   0 user alias       .corroborate.json "aliases"
+//   1 definition       the workspace's own definitions: "Hayat Tahrir al-Sham (HTS)", "ISIS, also called IS",
+//                      when every definition of the short name in the workspace points to one name
+//   2 default alias    the shipped list (Daesh = ISIS = ISIL = IS = Islamic State ...), never for people
+//   3 regime           "the Assad regime" (an organisation) -> the person "Assad" -> "Bashar al-Assad"
+//   4 short form       "Bogdanov" -> "Mikhail Bogdanov" when exactly one full name in the workspace fits
+//   5 transliteration  equal phonetic keys, vowel distance within bounds, same type class, sharing context (another
+//                      name mentioned alongside both), and never both in one article (an article that writes
+//                      "Iran" and "Iraq", or "Hassan" and "Hussein", means two things)
+//   6 type noise       one name tagged as two type classes, when one class dominates (three times the mentions)
+import type { EntityType } from '../analysis/types';
+import type { AliasGroup } from './config';
+import {
+  consonantCount,
+  maxVowelDistance,
+  nameForm,
+  phoneticToken,
+  transliterationMatch,
+  vowelDistance,
+  type NameForm,
+  type TypeClass,
+} from './names';
+
+export const EDGE_NAMES = ['user alias', 'definition', 'default alias', 'regime', 'short form', 'transliteration', 'type noise'] as const;
+export type EdgeKind = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface NameNode {
+  readonly id: number;
+  readonly cls: TypeClass;
+  readonly key: string;
+  readonly form: NameForm;
+  /** Phonetic key of the last token (surname of a person; the person part of "X regime"). */
+  readonly lastPhonetic: string;
+  /** For an organisation "X regime/government/administration": the tokens of X. */
+  readonly regimeOf?: readonly string[];
+  /** Whether the key is an acronym (all capitals) and so never matched by spelling. */
+  readonly acronym: boolean;
+  /** Article id -> number of mentions. */
+  readonly articles: Map<number, number>;
+  mentions: number;
+  readonly types: Record<EntityType, number>;
+  /** Cluster id (assigned by clustering). */
+  cluster: number;
+}
+
+export interface Cluster {
+  readonly id: number;
+  readonly nodes: readonly NameNode[];
+}
+
+interface Edge {
+  readonly a: NameNode;
+  readonly b: NameNode;
+  readonly kind: EdgeKind;
+}
+
+const REGIME_HEADS = new Set(['regime', 'government', 'administration', 'dictatorship']);
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+function emptyTypes(): Record<EntityType, number> {
+  return { person: 0, organization: 0, place: 0, group: 0 };
+}
+
+function lastToken(tokens: readonly string[]): string | undefined {
+  for (let i = tokens.length - 1; i >= 0; i--) if (!NAME_SUFFIXES.has(tokens[i]!)) return tokens[i];
+  return tokens[tokens.length - 1];
+}
+
+/** Whether two single tokens are spellings of one word (equal phonetic keys, vowel distance within bounds). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const pa = phoneticToken(a);
+  if (pa !== phoneticToken(b)) return false;
+  return vowelDistance([a], [b]) <= maxVowelDistance(consonantCount(pa));
+}
+
+/** Whether `short` is a shorter form of the person name `full`: its tokens appear in order in `full`, and its last
+ *  token is `full`'s last (the surname): "Bogdanov" < "Mikhail Bogdanov", "Mark Felt" < "W. Mark Felt". */
+export function isShortFormOf(short: readonly string[], full: readonly string[]): boolean {
+  if (short.length === 0 || short.length >= full.length) return false;
+  const lastShort = lastToken(short)!;
+  const lastFull = lastToken(full)!;
+  if (!sameWord(lastShort, lastFull)) return false;
+  let j = 0;
+  for (const token of short) {
+    while (j < full.length && !sameWord(token, full[j]!)) j++;
+    if (j === full.length) return false;
+    j++;
+  }
+  return true;
+}
+
+export class NameGraph {
+  private readonly nodes = new Map<string, NameNode>();
+  private nextNodeId = 1;
+  private readonly byKey = new Map<string, Set<NameNode>>();
+  private readonly byPhonetic = new Map<string, Set<NameNode>>();
+  /** Person nodes by the phonetic key of their last token (short and full forms). */
+  private readonly personsBySurname = new Map<string, Set<NameNode>>();
+  /** "X regime" organisation nodes by the phonetic key of X's last token. */
+  private readonly regimesBySurname = new Map<string, Set<NameNode>>();
+  /** Definitions in the workspace: short key -> long key -> count (and the long name's phonetic key). */
+  private readonly definitions = new Map<string, Map<string, { count: number; phonetic: string }>>();
+  private readonly definedBy = new Map<string, Set<string>>();
+  private userAliases: readonly AliasGroup[] = [];
+  private defaultAliases: readonly AliasGroup[] = [];
+  /** Alias key -> groups (index into the alias list; user groups first). */
+  private aliasKeys = new Map<string, number[]>();
+  private aliasGroupKeys: { keys: string[]; user: boolean }[] = [];
+  /** Distinct key -> tags "group:name". */
+  private distinctTags = new Map<string, string[]>();
+  private readonly clusters = new Map<number, Cluster>();
+  private nextClusterId = 1;
+  private readonly dirty = new Set<NameNode>();
+  /** Nodes removed since the last clustering whose clusters must be recomputed. */
+  private readonly orphans = new Set<number>();
+
+  constructor(private readonly nodesOfArticle: (article: number) => Iterable<NameNode>) {}
+
+  get nodeCount(): number {
+    return this.nodes.size;
+  }
+
+  // ---- nodes ---------------------------------------------------------------------------------------------------
+
+  nodeFor(cls: TypeClass, key: string): NameNode | undefined {
+    return this.nodes.get(`${cls}|${key}`);
+  }
+
+  /** Counts `count` mentions of a name (type class, form) in an article; creates the node on first sight. */
+  addMentions(form: NameForm, cls: TypeClass, types: Record<EntityType, number>, article: number, count: number): NameNode {
+    const id = `${cls}|${form.key}`;
+    let node = this.nodes.get(id);
+    if (!node) {
+      node = this.createNode(form, cls);
+      this.nodes.set(id, node);
+    }
+    node.articles.set(article, (node.articles.get(article) ?? 0) + count);
+    node.mentions += count;
+    for (const type of Object.keys(types) as EntityType[]) node.types[type] += types[type];
+    this.dirty.add(node);
+    return node;
+  }
+
+  removeMentions(node: NameNode, types: Record<EntityType, number>, article: number, count: number): void {
+    const left = (node.articles.get(article) ?? 0) - count;
+    if (left > 0) node.articles.set(article, left);
+    else node.articles.delete(article);
+    node.mentions -= count;
+    for (const type of Object.keys(types) as EntityType[]) node.types[type] -= types[type];
+    if (node.articles.size === 0) this.deleteNode(node);
+    else this.dirty.add(node);
+  }
+
+  private createNode(form: NameForm, cls: TypeClass): NameNode {
+    const last = lastToken(form.tokens) ?? '';
+    const regime = cls === 'thing' && form.tokens.length >= 2 && REGIME_HEADS.has(form.tokens[form.tokens.length - 1]!);
+    const regimeOf = regime ? form.tokens.slice(0, -1) : undefined;
+    const node: NameNode = {
+      id: this.nextNodeId++,
+      cls,
+      key: form.key,
+      form,
+      lastPhonetic: phoneticToken(regimeOf ? lastToken(regimeOf)! : last),
+      ...(regimeOf ? { regimeOf } : {}),
+      acronym: form.acronym || form.key !== form.key.toLowerCase(),
+      articles: new Map(),
+      mentions: 0,
+      types: emptyTypes(),
+      cluster: 0,
+    };
+    addTo(this.byKey, node.key, node);
+    if (!node.acronym) addTo(this.byPhonetic, `${cls}|${form.phonetic}`, node);
+    if (cls === 'person') addTo(this.personsBySurname, node.lastPhonetic, node);
+    if (regimeOf) addTo(this.regimesBySurname, node.lastPhonetic, node);
+    return node;
+  }
+
+  private deleteNode(node: NameNode): void {
+    // names it linked may now link elsewhere ("Bogdanov" becomes unambiguous when "Ivan Bogdanov" goes)
+    for (const edge of this.candidates(node)) this.dirty.add(edge.b);
+    this.nodes.delete(`${node.cls}|${node.key}`);
+    removeFrom(this.byKey, node.key, node);
+    removeFrom(this.byPhonetic, `${node.cls}|${node.form.phonetic}`, node);
+    removeFrom(this.personsBySurname, node.lastPhonetic, node);
+    removeFrom(this.regimesBySurname, node.lastPhonetic, node);
+    this.dirty.delete(node);
+    // its neighbours may lose a link: they are re-clustered through the orphaned cluster
+    if (node.cluster) this.orphans.add(node.cluster);
+    node.cluster = 0;
+  }
+
+  // ---- definitions and aliases ---------------------------------------------------------------------------------
+
+  addDefinition(shortKey: string, longKey: string, longPhonetic: string, delta: 1 | -1): void {
+    let longs = this.definitions.get(shortKey);
+    if (!longs) {
+      if (delta < 0) return;
+      longs = new Map();
+      this.definitions.set(shortKey, longs);
+    }
+    const entry = longs.get(longKey) ?? { count: 0, phonetic: longPhonetic };
+    entry.count += delta;
+    if (entry.count > 0) longs.set(longKey, entry);
+    else longs.delete(longKey);
+    if (longs.size === 0) this.definitions.delete(shortKey);
+    if (delta > 0) addTo(this.definedBy, longKey, shortKey);
+    else if (!longs.has(longKey)) removeFrom(this.definedBy, longKey, shortKey);
+    for (const node of this.byKey.get(shortKey) ?? []) this.dirty.add(node);
+    for (const node of this.byKey.get(longKey) ?? []) this.dirty.add(node);
+  }
+
+  /** The long key a short name stands for, when every definition in the workspace agrees (one phonetic key). */
+  resolveDefinition(shortKey: string): string[] | undefined {
+    const longs = this.definitions.get(shortKey);
+    if (!longs || longs.size === 0) return undefined;
+    const phonetics = new Set([...longs.values()].map((entry) => entry.phonetic));
+    return phonetics.size === 1 ? [...longs.keys()] : undefined;
+  }
+
+  setAliases(user: readonly AliasGroup[], defaults: readonly AliasGroup[], distinct: readonly (readonly string[])[]): void {
+    this.userAliases = user;
+    this.defaultAliases = defaults;
+    this.aliasKeys = new Map();
+    this.aliasGroupKeys = [];
+    const groups = [...user.map((g) => ({ g, user: true })), ...defaults.map((g) => ({ g, user: false }))];
+    groups.forEach(({ g, user: isUser }, index) => {
+      const keys = new Set<string>();
+      for (const name of g.names) for (const key of keysOfName(name, isUser)) keys.add(key);
+      this.aliasGroupKeys.push({ keys: [...keys], user: isUser });
+      for (const key of keys) {
+        const list = this.aliasKeys.get(key) ?? [];
+        list.push(index);
+        this.aliasKeys.set(key, list);
+      }
+    });
+    this.distinctTags = new Map();
+    distinct.forEach((names, group) => {
+      names.forEach((name, index) => {
+        for (const key of keysOfName(name, true)) {
+          const tags = this.distinctTags.get(key) ?? [];
+          tags.push(`${group}:${index}`);
+          this.distinctTags.set(key, tags);
+        }
+      });
+    });
+    // Aliases can change any cluster: everything is re-clustered.
+    for (const node of this.nodes.values()) this.dirty.add(node);
+  }
+
+  /** The canonical name the user gave for a name's alias group, if any. */
+  userCanonical(key: string): string | undefined {
+    for (const index of this.aliasKeys.get(key) ?? []) {
+      if (this.aliasGroupKeys[index]!.user) return this.userAliases[index]!.canonical;
+    }
+    return undefined;
+  }
+
+  defaultCanonical(key: string): string | undefined {
+    for (const index of this.aliasKeys.get(key) ?? []) {
+      if (!this.aliasGroupKeys[index]!.user) return this.defaultAliases[index - this.userAliases.length]?.canonical;
+    }
+    return undefined;
+  }
+
+  // ---- edges ---------------------------------------------------------------------------------------------------
+
+  /** Every node this one may be linked to, with the edge kind (static conditions only; guards apply at union). */
+  private candidates(node: NameNode): Edge[] {
+    const edges: Edge[] = [];
+    const push = (other: NameNode, kind: EdgeKind) => {
+      if (other !== node) edges.push({ a: node, b: other, kind });
+    };
+    // aliases
+    for (const index of this.aliasKeys.get(node.key) ?? []) {
+      const group = this.aliasGroupKeys[index]!;
+      if (!group.user && node.cls === 'person') continue;
+      for (const key of group.keys) {
+        for (const other of this.byKey.get(key) ?? []) {
+          if (group.user || other.cls !== 'person') push(other, group.user ? 0 : 2);
+        }
+      }
+    }
+    // definitions, both directions
+    for (const longKey of this.definitions.get(node.key)?.keys() ?? []) for (const other of this.byKey.get(longKey) ?? []) push(other, 1);
+    for (const shortKey of this.definedBy.get(node.key) ?? []) for (const other of this.byKey.get(shortKey) ?? []) push(other, 1);
+    // regime: organisation "X regime" <-> person X and the full names X may stand for
+    if (node.regimeOf) {
+      for (const person of this.personsBySurname.get(node.lastPhonetic) ?? []) {
+        if (tokensEqual(node.regimeOf, person.form.tokens) || isShortFormOf(node.regimeOf, person.form.tokens)) push(person, 3);
+      }
+    }
+    if (node.cls === 'person') {
+      for (const regime of this.regimesBySurname.get(node.lastPhonetic) ?? []) {
+        if (tokensEqual(regime.regimeOf!, node.form.tokens) || isShortFormOf(regime.regimeOf!, node.form.tokens)) push(regime, 3);
+      }
+      // short forms, both directions
+      for (const other of this.personsBySurname.get(node.lastPhonetic) ?? []) {
+        if (isShortFormOf(node.form.tokens, other.form.tokens) || isShortFormOf(other.form.tokens, node.form.tokens)) push(other, 4);
+      }
+    }
+    // transliterations
+    if (!node.acronym) {
+      for (const other of this.byPhonetic.get(`${node.cls}|${node.form.phonetic}`) ?? []) {
+        if (transliterationMatch(node.form, other.form)) push(other, 5);
+      }
+    }
+    // the same key in another type class
+    for (const other of this.byKey.get(node.key) ?? []) if (other.cls !== node.cls) push(other, 6);
+    return edges;
+  }
+
+  /** Full person names a short form may stand for, grouped by phonetic key; the edge holds when there is one group. */
+  private fullNameGroups(tokens: readonly string[], lastPhonetic: string): Map<string, NameNode[]> {
+    const groups = new Map<string, NameNode[]>();
+    for (const person of this.personsBySurname.get(lastPhonetic) ?? []) {
+      if (!isShortFormOf(tokens, person.form.tokens)) continue;
+      const list = groups.get(person.form.phonetic) ?? [];
+      list.push(person);
+      groups.set(person.form.phonetic, list);
+    }
+    return groups;
+  }
+
+  /** Whether an edge holds, beyond its static conditions (uniqueness of short forms and definitions, type dominance). */
+  private edgeHolds(edge: Edge): boolean {
+    const { a, b, kind } = edge;
+    switch (kind) {
+      case 1: {
+        const [short, long] = this.definitions.get(a.key)?.has(b.key) ? [a, b] : [b, a];
+        return this.resolveDefinition(short.key)?.includes(long.key) ?? false;
+      }
+      case 3: {
+        const [regime, person] = a.regimeOf ? [a, b] : [b, a];
+        const tokens = regime.regimeOf!;
+        const exact = [...(this.personsBySurname.get(regime.lastPhonetic) ?? [])].some((p) => tokensEqual(tokens, p.form.tokens));
+        if (exact) return tokensEqual(tokens, person.form.tokens);
+        const groups = this.fullNameGroups(tokens, regime.lastPhonetic);
+        return groups.size === 1 && groups.has(person.form.phonetic);
+      }
+      case 4: {
+        const [short, full] = a.form.tokens.length < b.form.tokens.length ? [a, b] : [b, a];
+        const groups = this.fullNameGroups(short.form.tokens, short.lastPhonetic);
+        return groups.size === 1 && groups.has(full.form.phonetic);
+      }
+      case 6: {
+        const [minor, major] = a.mentions <= b.mentions ? [a, b] : [b, a];
+        if (major.mentions < 3 * minor.mentions) return false;
+        // a person's surname that fits a full name is a short form, not a mistyped place
+        if (minor.cls === 'person' && this.fullNameGroups(minor.form.tokens, minor.lastPhonetic).size > 0) return false;
+        return true;
+      }
+      default:
+        return true;
+    }
+  }
+
+  // ---- clustering ----------------------------------------------------------------------------------------------
+
+  get needsClustering(): boolean {
+    return this.dirty.size > 0 || this.orphans.size > 0;
+  }
+
+  /** Re-clusters what changed since the last call. Returns the ids of clusters removed and created. */
+  recluster(): { removed: number[]; created: number[] } {
+    if (!this.needsClustering) return { removed: [], created: [] };
+    // The region: every node reachable from a changed node through candidate edges, with the whole of every
+    // cluster it touches. Outside it no edge changed and no guard can change, so its clusters stand.
+    const region = new Set<NameNode>();
+    const queue: NameNode[] = [...this.dirty];
+    for (const id of this.orphans) for (const node of this.clusters.get(id)?.nodes ?? []) queue.push(node);
+    const removed = new Set<number>(this.orphans);
+    const edges: Edge[] = [];
+    while (queue.length > 0) {
+      const node = queue.pop()!;
+      if (region.has(node) || !this.nodes.has(`${node.cls}|${node.key}`)) continue;
+      region.add(node);
+      if (node.cluster) {
+        removed.add(node.cluster);
+        for (const other of this.clusters.get(node.cluster)?.nodes ?? []) if (!region.has(other)) queue.push(other);
+      }
+      for (const edge of this.candidates(node)) {
+        if (edge.a.id < edge.b.id) edges.push(edge);
+        if (!region.has(edge.b)) queue.push(edge.b);
+      }
+    }
+    this.dirty.clear();
+    this.orphans.clear();
+    for (const id of removed) this.clusters.delete(id);
+    const created = this.clusterRegion([...region], edges);
+    return { removed: [...removed], created };
+  }
+
+  private clusterRegion(nodes: NameNode[], edges: Edge[]): number[] {
+    const parent = new Map<NameNode, NameNode>();
+    const members = new Map<NameNode, NameNode[]>();
+    const tags = new Map<NameNode, Set<string>>();
+    for (const node of nodes) {
+      parent.set(node, node);
+      members.set(node, [node]);
+      tags.set(node, new Set(this.distinctTags.get(node.key) ?? []));
+    }
+    const find = (node: NameNode): NameNode => {
+      let root = node;
+      while (parent.get(root) !== root) root = parent.get(root)!;
+      let current = node;
+      while (parent.get(current) !== root) {
+        const next = parent.get(current)!;
+        parent.set(current, root);
+        current = next;
+      }
+      return root;
+    };
+    // Deterministic order: by strength, then by the names, so a region gives the same clusters however it was reached.
+    edges.sort((x, y) => x.kind - y.kind || compareKeys(x, y));
+    for (const edge of edges) {
+      const ra = find(edge.a);
+      const rb = find(edge.b);
+      if (ra === rb) continue;
+      if (conflicting(tags.get(ra)!, tags.get(rb)!)) continue;
+      if (!this.edgeHolds(edge)) continue;
+      if (edge.kind === 5 && !this.transliterationHolds(members.get(ra)!, members.get(rb)!)) continue;
+      const [big, small] = members.get(ra)!.length >= members.get(rb)!.length ? [ra, rb] : [rb, ra];
+      parent.set(small, big);
+      members.get(big)!.push(...members.get(small)!);
+      members.delete(small);
+      for (const tag of tags.get(small)!) tags.get(big)!.add(tag);
+      tags.delete(small);
+    }
+    const created: number[] = [];
+    for (const [root, list] of members) {
+      if (parent.get(root) !== root) continue;
+      const id = this.nextClusterId++;
+      for (const node of list) node.cluster = id;
+      list.sort((x, y) => y.mentions - x.mentions || (x.key < y.key ? -1 : 1));
+      this.clusters.set(id, { id, nodes: list });
+      created.push(id);
+    }
+    return created;
+  }
+
+  /** Guards of a transliteration union: no article writes two of the spellings being joined (an article that writes
+   *  both means two things), and the two clusters share context. Names joined to either side by other rules (an
+   *  alias, an acronym) may appear with the other spelling: "Jableh" and "Khmeimim" in one article are no objection. */
+  private transliterationHolds(a: readonly NameNode[], b: readonly NameNode[]): boolean {
+    for (const x of a) {
+      for (const y of b) {
+        if (x.acronym || y.acronym || x.form.phonetic !== y.form.phonetic) continue;
+        const [small, large] = x.articles.size <= y.articles.size ? [x, y] : [y, x];
+        for (const article of small.articles.keys()) if (large.articles.has(article)) return false;
+      }
+    }
+    const [small, large] = articleTotal(a) <= articleTotal(b) ? [a, b] : [b, a];
+    const smallArticles = new Set<number>();
+    for (const node of small) for (const article of node.articles.keys()) smallArticles.add(article);
+    // context: some other name mentioned alongside both
+    const inCluster = new Set<NameNode>([...a, ...b]);
+    const context = new Set<NameNode>();
+    let seen = 0;
+    for (const article of smallArticles) {
+      if (++seen > 200) break;
+      for (const other of this.nodesOfArticle(article)) if (!inCluster.has(other)) context.add(other);
+    }
+    seen = 0;
+    for (const node of large) {
+      for (const article of node.articles.keys()) {
+        if (++seen > 400) return false;
+        for (const other of this.nodesOfArticle(article)) if (context.has(other)) return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- queries -------------------------------------------------------------------------------------------------
+
+  cluster(id: number): Cluster | undefined {
+    return this.clusters.get(id);
+  }
+
+  allClusters(): IterableIterator<Cluster> {
+    return this.clusters.values();
+  }
+
+  allNodes(): IterableIterator<NameNode> {
+    return this.nodes.values();
+  }
+
+  /** Person nodes with this surname (phonetic key of the last token). */
+  personsWithSurname(lastPhonetic: string): ReadonlySet<NameNode> {
+    return this.personsBySurname.get(lastPhonetic) ?? new Set();
+  }
+
+  /** Which kind of edge joins two nodes directly, if any holds (for explanations). */
+  linkBetween(a: NameNode, b: NameNode): EdgeKind | undefined {
+    let best: EdgeKind | undefined;
+    for (const edge of this.candidates(a)) {
+      if (edge.b === b && (best === undefined || edge.kind < best) && this.edgeHolds(edge)) best = edge.kind;
+    }
+    return best;
+  }
+}
+
+/** Keys a configured name may have as a mention, in each type class it could be tagged as. */
+function keysOfName(name: string, includePersons: boolean): string[] {
+  const classes: TypeClass[] = includePersons ? ['thing', 'group', 'person'] : ['thing', 'group'];
+  return [...new Set(classes.map((cls) => nameForm(name, cls).key).filter((key) => key.length > 0))];
+}
+
+function tokensEqual(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((token, i) => phoneticToken(token) === phoneticToken(b[i]!));
+}
+
+function articleTotal(nodes: readonly NameNode[]): number {
+  let total = 0;
+  for (const node of nodes) total += node.articles.size;
+  return total;
+}
+
+function conflicting(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  for (const tag of a) {
+    const group = tag.slice(0, tag.indexOf(':'));
+    for (const other of b) if (other !== tag && other.startsWith(`${group}:`)) return true;
+  }
+  return false;
+}
+
+function compareKeys(x: Edge, y: Edge): number {
+  const [xa, xb] = x.a.key <= x.b.key ? [x.a, x.b] : [x.b, x.a];
+  const [ya, yb] = y.a.key <= y.b.key ? [y.a, y.b] : [y.b, y.a];
+  return cmp(xa.key, ya.key) || cmp(xb.key, yb.key) || cmp(xa.cls, ya.cls) || cmp(xb.cls, yb.cls);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(value);
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}

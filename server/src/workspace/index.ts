@@ -1,0 +1,530 @@
+// The workspace index: every article's summary, the name graph over all of them, and the queries the language
+// features and the CLI ask (entity at an offset, its cluster, the cluster's mentions in every file, search by any
+// spelling). No LSP, no VS Code, no file system: articles come in as summaries keyed by URI.
+//
+// Updates are cheap and lazy: `set` and `delete` touch only that article's names; clustering runs on the next query
+// (or `flush`), over only the region of the name graph the changes can reach, and then a change event fires.
+import type { EntityType } from '../analysis/types';
+import { DEFAULT_CONFIG, type WorkspaceConfig } from './config';
+import { DEFAULT_ALIASES } from './defaultAliases';
+import { isShortFormOf, NameGraph, type NameNode } from './graph';
+import { foldDiacritics, nameForm, phoneticToken, typeClassOf, type TypeClass } from './names';
+import type { ArticleSummary, MentionSummary } from './summary';
+
+export { SUMMARY_VERSION, summarize, type ArticleSummary, type MentionSummary } from './summary';
+
+/** One mention, where it is. */
+export interface MentionRef {
+  readonly uri: string;
+  /** Index in the article summary's `entities`. */
+  readonly index: number;
+  readonly mention: MentionSummary;
+}
+
+/** One spelling of a cluster's name (the core as written: "Hmeimim" for "Hmeimim Air Base"). */
+export interface Spelling {
+  readonly text: string;
+  readonly mentions: number;
+  readonly articles: number;
+  /** An acronym ("HTS") or a short form of a person's name ("Bogdanov"): never the canonical name, never a variant. */
+  readonly acronym: boolean;
+  readonly short: boolean;
+  /** Spellings with the same phonetic key are variants of one another ("Hmeimim" / "Khmeimim" / "Hemeimeem"). */
+  readonly phonetic: string;
+}
+
+export interface ArticleMentions {
+  readonly uri: string;
+  /** The article's own date (ISO), if it has one. */
+  readonly date?: string;
+  /** Sorted by position. */
+  readonly mentions: readonly MentionRef[];
+}
+
+export interface ClusterView {
+  readonly id: number;
+  /** The type most of its mentions were tagged with. */
+  readonly type: EntityType;
+  readonly canonical: string;
+  /** Most mentioned first. */
+  readonly spellings: readonly Spelling[];
+  readonly mentionCount: number;
+  /** Articles in "definition" order: dated articles by date, then undated ones, each group by URI. */
+  readonly articles: readonly ArticleMentions[];
+  /** For a short name that fits several full names in the workspace ("Assad" with both Bashar and Hafez): those. */
+  readonly ambiguousWith?: readonly string[];
+}
+
+export interface IndexChange {
+  /** Articles added, changed or removed since the last event. */
+  readonly uris: readonly string[];
+  readonly removedClusters: readonly number[];
+  readonly createdClusters: readonly number[];
+}
+
+export interface SearchHit {
+  readonly cluster: ClusterView;
+  /** The spelling that matched the query (the canonical name for an empty query). */
+  readonly spelling: string;
+  readonly score: number;
+}
+
+interface Article {
+  readonly id: number;
+  readonly uri: string;
+  readonly summary: ArticleSummary;
+  /** Node of each mention (undefined for a mention with no letters). */
+  readonly nodeOf: readonly (NameNode | undefined)[];
+  /** Mention indices of each node. */
+  readonly byNode: Map<NameNode, number[]>;
+  /** Local resolutions: a short form, acronym or "X regime" this article itself spells out. */
+  readonly overrides: Map<NameNode, NameNode>;
+  /** Mention indices sorted by start. */
+  readonly order: Int32Array;
+  /** Definition keys it contributed (short, long, long phonetic). */
+  readonly definitions: readonly (readonly [string, string, string])[];
+  readonly sortKey: string;
+}
+
+type Listener = (change: IndexChange) => void;
+
+export class WorkspaceIndex {
+  private readonly articles = new Map<string, Article>();
+  private readonly articlesById = new Map<number, Article>();
+  private nextArticleId = 1;
+  private readonly graph: NameGraph;
+  /** Target node -> the (article, source node) pairs locally resolved to it. */
+  private readonly overridesInto = new Map<NameNode, Set<Article>>();
+  private readonly views = new Map<number, ClusterView>();
+  private readonly listeners = new Set<Listener>();
+  private changedUris = new Set<string>();
+  private config: WorkspaceConfig = DEFAULT_CONFIG;
+
+  constructor(config: WorkspaceConfig = DEFAULT_CONFIG) {
+    this.graph = new NameGraph((id) => this.articlesById.get(id)?.byNode.keys() ?? []);
+    this.setConfig(config);
+  }
+
+  // ---- updates -------------------------------------------------------------------------------------------------
+
+  setConfig(config: WorkspaceConfig): void {
+    this.config = config;
+    this.graph.setAliases(config.aliases, config.defaultAliases ? DEFAULT_ALIASES : [], config.distinct);
+    this.views.clear();
+  }
+
+  get workspaceConfig(): WorkspaceConfig {
+    return this.config;
+  }
+
+  /** Adds or replaces an article. The index keeps the summary (do not change it afterwards). */
+  set(uri: string, summary: ArticleSummary): void {
+    this.removeArticle(uri);
+    const id = this.nextArticleId++;
+    const nodeOf: (NameNode | undefined)[] = new Array(summary.entities.length);
+    const byNode = new Map<NameNode, number[]>();
+    // group the mentions by name first: one graph update per distinct name
+    const groups = new Map<string, { cls: TypeClass; form: ReturnType<typeof nameForm>; indices: number[]; types: Record<EntityType, number> }>();
+    summary.entities.forEach((mention, index) => {
+      const cls = typeClassOf(mention.type);
+      const form = nameForm(mention.text, cls);
+      if (!form.key) return;
+      const groupKey = `${cls}|${form.key}`;
+      let group = groups.get(groupKey);
+      if (!group) {
+        group = { cls, form, indices: [], types: { person: 0, organization: 0, place: 0, group: 0 } };
+        groups.set(groupKey, group);
+      }
+      group.indices.push(index);
+      group.types[mention.type]++;
+    });
+    for (const group of groups.values()) {
+      const node = this.graph.addMentions(group.form, group.cls, group.types, id, group.indices.length);
+      byNode.set(node, group.indices);
+      for (const index of group.indices) nodeOf[index] = node;
+    }
+    const definitions: [string, string, string][] = [];
+    for (const definition of summary.definitions) {
+      const cls = typeClassOf(definition.type);
+      const short = nameForm(definition.short, cls);
+      const long = nameForm(definition.long, cls);
+      if (!short.key || !long.key || short.key === long.key) continue;
+      definitions.push([short.key, long.key, long.phonetic]);
+      this.graph.addDefinition(short.key, long.key, long.phonetic, 1);
+    }
+    const order = Int32Array.from(summary.entities.keys()).sort((a, b) => summary.entities[a]!.start - summary.entities[b]!.start);
+    const article: Article = {
+      id,
+      uri,
+      summary,
+      nodeOf,
+      byNode,
+      overrides: new Map(),
+      order,
+      definitions,
+      sortKey: `${summary.articleDate?.iso ?? '\uffff'}\u0000${uri}`,
+    };
+    this.resolveLocally(article);
+    for (const target of new Set(article.overrides.values())) addTo(this.overridesInto, target, article);
+    this.articles.set(uri, article);
+    this.articlesById.set(id, article);
+    this.changedUris.add(uri);
+  }
+
+  /** Removes an article; returns whether it was there. */
+  delete(uri: string): boolean {
+    const had = this.removeArticle(uri);
+    if (had) this.changedUris.add(uri);
+    return had;
+  }
+
+  private removeArticle(uri: string): boolean {
+    const article = this.articles.get(uri);
+    if (!article) return false;
+    for (const target of new Set(article.overrides.values())) removeFrom(this.overridesInto, target, article);
+    for (const [node, indices] of article.byNode) {
+      const types: Record<EntityType, number> = { person: 0, organization: 0, place: 0, group: 0 };
+      for (const index of indices) types[article.summary.entities[index]!.type]++;
+      this.graph.removeMentions(node, types, article.id, indices.length);
+    }
+    for (const [short, long, phonetic] of article.definitions) this.graph.addDefinition(short, long, phonetic, -1);
+    this.articles.delete(uri);
+    this.articlesById.delete(article.id);
+    return true;
+  }
+
+  /** What the article itself spells out: "Bogdanov" after "Mikhail Bogdanov", "HTS" after "Hayat Tahrir al-Sham (HTS)",
+   *  "the Assad regime" with "Bashar al-Assad" in the same article. These hold in this article whatever else the
+   *  workspace says (another article may have another Bogdanov). */
+  private resolveLocally(article: Article): void {
+    const nodes = [...article.byNode.keys()];
+    const persons = nodes.filter((node) => node.cls === 'person');
+    const uniqueFull = (tokens: readonly string[]): NameNode | undefined => {
+      const fits = persons.filter((full) => isShortFormOf(tokens, full.form.tokens));
+      const phonetics = new Set(fits.map((full) => full.form.phonetic));
+      if (phonetics.size !== 1) return undefined;
+      return fits.sort((a, b) => article.byNode.get(b)!.length - article.byNode.get(a)!.length)[0];
+    };
+    for (const node of persons) {
+      const full = uniqueFull(node.form.tokens);
+      if (full) article.overrides.set(node, full);
+    }
+    for (const node of nodes) {
+      if (!node.regimeOf) continue;
+      const exact = persons.find((person) => person.form.phonetic === node.regimeOf!.map(phoneticToken).join(' '));
+      const target = (exact && (article.overrides.get(exact) ?? exact)) ?? uniqueFull(node.regimeOf);
+      if (target) article.overrides.set(node, target);
+    }
+    const byKey = new Map<string, NameNode[]>();
+    for (const node of nodes) byKey.set(node.key, [...(byKey.get(node.key) ?? []), node]);
+    for (const [shortKey, longKey] of article.definitions) {
+      const long = byKey.get(longKey)?.[0];
+      if (!long) continue;
+      for (const short of byKey.get(shortKey) ?? []) if (short !== long) article.overrides.set(short, article.overrides.get(long) ?? long);
+    }
+  }
+
+  // ---- clustering and events -----------------------------------------------------------------------------------
+
+  /** Re-clusters what changed and tells the listeners. Queries call this themselves. */
+  flush(): void {
+    if (!this.graph.needsClustering && this.changedUris.size === 0) return;
+    const { removed, created } = this.graph.recluster();
+    for (const id of removed) this.views.delete(id);
+    const uris = [...this.changedUris];
+    this.changedUris = new Set();
+    if (removed.length === 0 && created.length === 0 && uris.length === 0) return;
+    const change: IndexChange = { uris, removedClusters: removed, createdClusters: created };
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch {
+        // a listener's failure is its own
+      }
+    }
+  }
+
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  // ---- queries -------------------------------------------------------------------------------------------------
+
+  get size(): number {
+    return this.articles.size;
+  }
+
+  has(uri: string): boolean {
+    return this.articles.has(uri);
+  }
+
+  get(uri: string): ArticleSummary | undefined {
+    return this.articles.get(uri)?.summary;
+  }
+
+  uris(): string[] {
+    return [...this.articles.keys()];
+  }
+
+  /** The entity mention under `offset` (a cursor just after its last character counts too). */
+  mentionAt(uri: string, offset: number): MentionRef | undefined {
+    const article = this.articles.get(uri);
+    if (!article) return undefined;
+    const { entities } = article.summary;
+    for (const probe of [offset, offset - 1]) {
+      // last mention starting at or before probe
+      let low = 0;
+      let high = article.order.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (entities[article.order[mid]!]!.start <= probe) {
+          found = mid;
+          low = mid + 1;
+        } else high = mid - 1;
+      }
+      for (let k = found; k >= 0 && k > found - 4; k--) {
+        const index = article.order[k]!;
+        const mention = entities[index]!;
+        if (mention.start <= probe && probe < mention.end) return { uri, index, mention };
+      }
+    }
+    return undefined;
+  }
+
+  /** The cluster a mention belongs to. */
+  clusterOf(ref: { uri: string; index: number }): ClusterView | undefined {
+    this.flush();
+    const article = this.articles.get(ref.uri);
+    const node = article?.nodeOf[ref.index];
+    if (!article || !node) return undefined;
+    const target = article.overrides.get(node) ?? node;
+    return this.view(target.cluster);
+  }
+
+  clusterAt(uri: string, offset: number): { ref: MentionRef; cluster: ClusterView } | undefined {
+    const ref = this.mentionAt(uri, offset);
+    if (!ref) return undefined;
+    const cluster = this.clusterOf(ref);
+    return cluster ? { ref, cluster } : undefined;
+  }
+
+  cluster(id: number): ClusterView | undefined {
+    this.flush();
+    return this.view(id);
+  }
+
+  /** Every cluster, most mentioned first. */
+  clusters(): ClusterView[] {
+    this.flush();
+    const views: ClusterView[] = [];
+    for (const cluster of this.graph.allClusters()) {
+      const view = this.view(cluster.id);
+      if (view && view.mentionCount > 0) views.push(view);
+    }
+    return views.sort((a, b) => b.mentionCount - a.mentionCount || (a.canonical < b.canonical ? -1 : 1));
+  }
+
+  /** The clusters mentioned in one article, in order of first mention there. */
+  clustersIn(uri: string): { cluster: ClusterView; mentions: MentionRef[] }[] {
+    this.flush();
+    const article = this.articles.get(uri);
+    if (!article) return [];
+    const byCluster = new Map<number, MentionRef[]>();
+    for (const index of article.order) {
+      const node = article.nodeOf[index];
+      if (!node) continue;
+      const id = (article.overrides.get(node) ?? node).cluster;
+      const list = byCluster.get(id) ?? [];
+      list.push({ uri, index, mention: article.summary.entities[index]! });
+      byCluster.set(id, list);
+    }
+    const result: { cluster: ClusterView; mentions: MentionRef[] }[] = [];
+    for (const [id, mentions] of byCluster) {
+      const cluster = this.view(id);
+      if (cluster) result.push({ cluster, mentions });
+    }
+    return result;
+  }
+
+  /** Every mention of a cluster, in definition order (see `ClusterView.articles`). */
+  mentionsOf(cluster: ClusterView): MentionRef[] {
+    return cluster.articles.flatMap((article) => article.mentions);
+  }
+
+  /** The first mention in the workspace: the earliest-dated article's first mention (undated articles after dated
+   *  ones; ties by URI). */
+  definitionOf(cluster: ClusterView): MentionRef | undefined {
+    return cluster.articles[0]?.mentions[0];
+  }
+
+  /** Clusters whose spellings match a query (any spelling: "Khmeimim" finds the Hmeimim cluster). */
+  search(query: string, limit = 200): SearchHit[] {
+    const folded = foldForSearch(query);
+    const views = this.clusters();
+    if (!folded) return views.slice(0, limit).map((cluster) => ({ cluster, spelling: cluster.canonical, score: 0 }));
+    const queryPhonetic = folded.split(' ').map(phoneticToken).join(' ');
+    const hits: SearchHit[] = [];
+    for (const cluster of views) {
+      let best: { spelling: string; score: number } | undefined;
+      for (const spelling of [cluster.canonical, ...cluster.spellings.map((s) => s.text)]) {
+        const score = matchScore(foldForSearch(spelling), folded, queryPhonetic);
+        if (score > 0 && (!best || score > best.score)) best = { spelling, score };
+      }
+      if (best) hits.push({ cluster, spelling: best.spelling, score: best.score });
+    }
+    hits.sort((a, b) => b.score - a.score || b.cluster.mentionCount - a.cluster.mentionCount);
+    return hits.slice(0, limit);
+  }
+
+  /** Why two mentions' names are linked, when they are directly (for explanations and tests). */
+  linkKind(a: { uri: string; index: number }, b: { uri: string; index: number }): string | undefined {
+    const na = this.articles.get(a.uri)?.nodeOf[a.index];
+    const nb = this.articles.get(b.uri)?.nodeOf[b.index];
+    if (!na || !nb) return undefined;
+    if (na === nb) return 'same name';
+    const kind = this.graph.linkBetween(na, nb);
+    return kind === undefined ? undefined : ['user alias', 'definition', 'default alias', 'regime', 'short form', 'transliteration', 'type noise'][kind];
+  }
+
+  get stats(): { articles: number; names: number; clusters: number } {
+    this.flush();
+    let clusters = 0;
+    for (const _ of this.graph.allClusters()) clusters++;
+    return { articles: this.articles.size, names: this.graph.nodeCount, clusters };
+  }
+
+  // ---- views ---------------------------------------------------------------------------------------------------
+
+  private view(id: number): ClusterView | undefined {
+    const cached = this.views.get(id);
+    if (cached) return cached;
+    const cluster = this.graph.cluster(id);
+    if (!cluster) return undefined;
+    const view = this.buildView(id, cluster.nodes);
+    this.views.set(id, view);
+    return view;
+  }
+
+  private buildView(id: number, nodes: readonly NameNode[]): ClusterView {
+    const byArticle = new Map<Article, MentionRef[]>();
+    const add = (article: Article, indices: readonly number[]) => {
+      const list = byArticle.get(article) ?? [];
+      for (const index of indices) list.push({ uri: article.uri, index, mention: article.summary.entities[index]! });
+      byArticle.set(article, list);
+    };
+    for (const node of nodes) {
+      for (const articleId of node.articles.keys()) {
+        const article = this.articlesById.get(articleId);
+        if (!article || article.overrides.has(node)) continue;
+        add(article, article.byNode.get(node) ?? []);
+      }
+      for (const article of this.overridesInto.get(node) ?? []) {
+        for (const [source, target] of article.overrides) if (target === node) add(article, article.byNode.get(source) ?? []);
+      }
+    }
+    const articles: ArticleMentions[] = [...byArticle.entries()]
+      .sort(([a], [b]) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
+      .map(([article, mentions]) => ({
+        uri: article.uri,
+        ...(article.summary.articleDate ? { date: article.summary.articleDate.iso } : {}),
+        mentions: mentions.sort((x, y) => x.mention.start - y.mention.start),
+      }));
+    // spellings (case-insensitive on the core), types
+    const types: Record<EntityType, number> = { person: 0, organization: 0, place: 0, group: 0 };
+    const spellings = new Map<string, { forms: Map<string, number>; mentions: number; articles: Set<string>; acronym: boolean; tokens: number; phonetic: string; person: boolean }>();
+    let mentionCount = 0;
+    let maxPersonTokens = 0;
+    for (const article of articles) {
+      for (const ref of article.mentions) {
+        mentionCount++;
+        types[ref.mention.type]++;
+        const cls = typeClassOf(ref.mention.type);
+        const form = nameForm(ref.mention.text, cls);
+        const core = form.core.replace(/\s+/g, ' ');
+        const key = core.toLowerCase();
+        let entry = spellings.get(key);
+        if (!entry) {
+          entry = { forms: new Map(), mentions: 0, articles: new Set(), acronym: form.acronym, tokens: form.tokens.length, phonetic: form.phonetic, person: cls === 'person' };
+          spellings.set(key, entry);
+        }
+        entry.forms.set(core, (entry.forms.get(core) ?? 0) + 1);
+        entry.mentions++;
+        entry.articles.add(article.uri);
+        if (cls === 'person') maxPersonTokens = Math.max(maxPersonTokens, form.tokens.length);
+      }
+    }
+    const spellingList: Spelling[] = [...spellings.values()]
+      .map((entry) => ({
+        text: [...entry.forms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0]![0],
+        mentions: entry.mentions,
+        articles: entry.articles.size,
+        acronym: entry.acronym,
+        short: entry.person && entry.tokens < maxPersonTokens,
+        phonetic: entry.phonetic,
+      }))
+      .sort((a, b) => b.mentions - a.mentions || b.articles - a.articles || (a.text < b.text ? -1 : 1));
+    const type = (Object.keys(types) as EntityType[]).reduce((best, t) => (types[t] > types[best] ? t : best), 'person' as EntityType);
+    const canonical = this.canonicalName(nodes, spellingList);
+    const ambiguousWith = this.ambiguity(nodes);
+    return { id, type, canonical, spellings: spellingList, mentionCount, articles, ...(ambiguousWith ? { ambiguousWith } : {}) };
+  }
+
+  /** The user's name for the entity if the alias file gives one; else the most frequent full form. */
+  private canonicalName(nodes: readonly NameNode[], spellings: readonly Spelling[]): string {
+    for (const node of nodes) {
+      const named = this.graph.userCanonical(node.key);
+      if (named) return named;
+    }
+    const full = spellings.filter((s) => !s.acronym && !s.short && s.text !== s.text.toUpperCase());
+    const pool = full.length > 0 ? full : spellings.filter((s) => !s.short).length > 0 ? spellings.filter((s) => !s.short) : spellings;
+    const best = [...pool].sort((a, b) => b.mentions - a.mentions || b.articles - a.articles || b.text.length - a.text.length || (a.text < b.text ? -1 : 1))[0];
+    return best?.text ?? nodes[0]?.form.core ?? '';
+  }
+
+  /** A single short person name left on its own because several full names fit it. */
+  private ambiguity(nodes: readonly NameNode[]): string[] | undefined {
+    if (nodes.length !== 1 || nodes[0]!.cls !== 'person') return undefined;
+    const node = nodes[0]!;
+    const fits = [...this.graph.personsWithSurname(node.lastPhonetic)].filter((full) => isShortFormOf(node.form.tokens, full.form.tokens));
+    if (fits.length < 2) return undefined;
+    return fits.map((full) => full.form.core).sort();
+  }
+}
+
+function foldForSearch(text: string): string {
+  return foldDiacritics(text)
+    .toLowerCase()
+    .replace(/['’‘ʼʻ`´.]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** 0 = no match; higher is better: exact, prefix, word prefix, substring, same sound, subsequence. */
+function matchScore(candidate: string, query: string, queryPhonetic: string): number {
+  if (candidate === query) return 100;
+  if (candidate.startsWith(query)) return 80;
+  if (candidate.includes(` ${query}`)) return 70;
+  if (candidate.includes(query)) return 60;
+  if (query.length >= 4 && candidate.split(' ').map(phoneticToken).join(' ') === queryPhonetic) return 50;
+  let j = 0;
+  for (let i = 0; i < candidate.length && j < query.length; i++) if (candidate[i] === query[j]) j++;
+  return j === query.length && query.length >= 2 ? 10 : 0;
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(value);
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}

@@ -1,0 +1,273 @@
+// The workspace index: rules that need several articles (short forms, definitions, context), incremental updates
+// that agree with a cold build, queries and change events.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { SEEDS_DIR } from '../helpers/seeds';
+import { parseConfig } from '../../server/src/workspace/config';
+import { WorkspaceIndex, type IndexChange } from '../../server/src/workspace/index';
+import { clusterSurfaces, indexOf, SEED_NAMES, summaryOf, type Gazetteer } from './workspace-fixtures';
+
+const NO_DEFAULTS = parseConfig('{"defaultAliases": false}').config;
+
+/** The clustering as a canonical partition of (uri, mention index) pairs. */
+function partition(index: WorkspaceIndex): string[] {
+  return index
+    .clusters()
+    .map((cluster) => index.mentionsOf(cluster).map((ref) => `${ref.uri}#${ref.index}`).sort().join(' '))
+    .sort();
+}
+
+function mentionIndex(index: WorkspaceIndex, uri: string, surface: string, occurrence = 0): { uri: string; index: number } {
+  const found = index.get(uri)!.entities.map((m, i) => [m, i] as const).filter(([m]) => m.text === surface);
+  if (!found[occurrence]) throw new Error(`${surface} #${occurrence} not in ${uri}`);
+  return { uri, index: found[occurrence]![1] };
+}
+
+describe('workspace index: short forms across the workspace', function () {
+  const names: Gazetteer = [['Mikhail Bogdanov', 'person'], ['Ivan Bogdanov', 'person'], ['Bogdanov', 'person'], ['Moscow', 'place']];
+  const articles = {
+    'file:///a.txt': 'Mikhail Bogdanov spoke in Moscow. Bogdanov said more.',
+    'file:///b.txt': 'Ivan Bogdanov, a farmer, spoke in Moscow. Bogdanov was pleased.',
+    'file:///c.txt': 'Bogdanov said nothing in Moscow.',
+  };
+
+  it('resolves a surname inside the article that spells the full name out', function () {
+    const index = indexOf(articles, names);
+    const a = index.clusterOf(mentionIndex(index, 'file:///a.txt', 'Bogdanov'))!;
+    const b = index.clusterOf(mentionIndex(index, 'file:///b.txt', 'Bogdanov'))!;
+    assert.equal(a.canonical, 'Mikhail Bogdanov');
+    assert.equal(b.canonical, 'Ivan Bogdanov');
+    assert.notEqual(a.id, b.id, 'two different people sharing a surname stay apart');
+  });
+
+  it('leaves a bare surname alone when two full names fit it, and says which', function () {
+    const index = indexOf(articles, names);
+    const c = index.clusterOf(mentionIndex(index, 'file:///c.txt', 'Bogdanov'))!;
+    assert.equal(c.canonical, 'Bogdanov');
+    assert.deepEqual(c.ambiguousWith, ['Ivan Bogdanov', 'Mikhail Bogdanov']);
+    assert.equal(c.mentionCount, 1);
+  });
+
+  it('links the bare surname once the ambiguity is gone', function () {
+    const index = indexOf(articles, names);
+    index.delete('file:///b.txt');
+    const c = index.clusterOf(mentionIndex(index, 'file:///c.txt', 'Bogdanov'))!;
+    assert.equal(c.canonical, 'Mikhail Bogdanov');
+    assert.equal(c.articles.length, 2);
+  });
+});
+
+describe('workspace index: definitions across articles', function () {
+  const names: Gazetteer = [
+    ['Syrian Observatory for Human Rights', 'organization'], ['SOHR', 'organization'], ['Islamic State', 'organization'],
+    ['Information Systems', 'organization'], ['IS', 'organization'], ['Damascus', 'place'],
+  ];
+
+  it('links an acronym defined in one article to its use alone in another', function () {
+    const index = indexOf(
+      {
+        'file:///a.txt': 'The Syrian Observatory for Human Rights (SOHR) said 12 died in Damascus.',
+        'file:///b.txt': 'SOHR reported fighting near Damascus.',
+      },
+      names,
+      NO_DEFAULTS,
+    );
+    assert.deepEqual(clusterSurfaces(index, 'SOHR', 'file:///b.txt'), ['SOHR', 'Syrian Observatory for Human Rights']);
+  });
+
+  it('does not link an acronym the workspace defines two ways, except where an article defines it', function () {
+    const index = indexOf(
+      {
+        'file:///a.txt': 'The Islamic State (IS) lost ground near Damascus.',
+        'file:///b.txt': 'Information Systems (IS) is a department in Damascus.',
+        'file:///c.txt': 'IS said something in Damascus.',
+      },
+      names,
+      NO_DEFAULTS,
+    );
+    assert.deepEqual(clusterSurfaces(index, 'IS', 'file:///a.txt'), ['IS', 'Islamic State']);
+    assert.deepEqual(clusterSurfaces(index, 'IS', 'file:///b.txt'), ['IS', 'Information Systems']);
+    assert.deepEqual(clusterSurfaces(index, 'IS', 'file:///c.txt'), ['IS']);
+  });
+
+  it('does not take a bracketed word for an acronym of a name it cannot abbreviate', function () {
+    const index = indexOf({ 'file:///a.txt': 'The Syrian Observatory for Human Rights (IS) said so.', 'file:///b.txt': 'IS said.' }, names, NO_DEFAULTS);
+    assert.deepEqual(clusterSurfaces(index, 'IS', 'file:///b.txt'), ['IS']);
+  });
+});
+
+describe('workspace index: the guards on transliteration', function () {
+  const names: Gazetteer = [['Tartus', 'place'], ['Tartous', 'place'], ['Latakia', 'place'], ['Hmeimim', 'place'], ['Khmeimim', 'place'], ['Paris', 'place'], ['Lyon', 'place']];
+
+  it('links variants used in different articles that share context', function () {
+    const index = indexOf({ 'file:///a.txt': 'The port of Tartus, south of Latakia.', 'file:///b.txt': 'Tartous lies near Latakia.' }, names);
+    assert.deepEqual(clusterSurfaces(index, 'Tartus'), ['Tartous', 'Tartus']);
+  });
+
+  it('keeps apart two spellings one article uses side by side', function () {
+    const index = indexOf(
+      { 'file:///a.txt': 'Tartus and Tartous near Latakia.', 'file:///b.txt': 'Tartous near Latakia.', 'file:///c.txt': 'Tartus near Latakia.' },
+      names,
+    );
+    assert.deepEqual(clusterSurfaces(index, 'Tartus'), ['Tartus']);
+  });
+
+  it('keeps apart variants with nothing else in common', function () {
+    const index = indexOf({ 'file:///a.txt': 'Hmeimim near Paris.', 'file:///b.txt': 'Khmeimim near Lyon.' }, names);
+    assert.deepEqual(clusterSurfaces(index, 'Hmeimim'), ['Hmeimim']);
+  });
+
+  it('never links different types: Homs the city is not Hamas the group', function () {
+    const index = indexOf(
+      { 'file:///a.txt': 'Homs near Latakia.', 'file:///b.txt': 'Hamas near Latakia.' },
+      [['Homs', 'place'], ['Hamas', 'organization'], ['Latakia', 'place']],
+    );
+    assert.deepEqual(clusterSurfaces(index, 'Homs'), ['Homs']);
+  });
+
+  it('keeps Iran and Iraq, Austria and Australia apart in one workspace', function () {
+    const index = indexOf(
+      {
+        'file:///a.txt': 'Iran and Austria signed a deal.',
+        'file:///b.txt': 'Iraq and Australia signed a deal.',
+        'file:///c.txt': 'Iran met Iraq. Austria met Australia.',
+      },
+      [['Iran', 'place'], ['Iraq', 'place'], ['Austria', 'place'], ['Australia', 'place']],
+    );
+    for (const name of ['Iran', 'Iraq', 'Austria', 'Australia']) assert.deepEqual(clusterSurfaces(index, name), [name]);
+  });
+});
+
+describe('workspace index: a name tagged with two types', function () {
+  it('joins a stray type to the dominant one', function () {
+    const index = new WorkspaceIndex();
+    index.set('file:///a.txt', summaryOf('Tartus is a port. Tartus is old. Tartus again.', [['Tartus', 'place']]));
+    index.set('file:///b.txt', summaryOf('Tartus said no.', [['Tartus', 'person']]));
+    const cluster = index.clusterOf({ uri: 'file:///b.txt', index: 0 })!;
+    assert.equal(cluster.type, 'place');
+    assert.equal(cluster.mentionCount, 4);
+  });
+
+  it('keeps "Russian" the group apart from "Russia" the place', function () {
+    const index = indexOf({ 'file:///a.txt': 'Russian troops left Russia.' }, [['Russian', 'group'], ['Russia', 'place']]);
+    assert.deepEqual(clusterSurfaces(index, 'Russian'), ['Russian']);
+  });
+});
+
+describe('workspace index: incremental updates agree with a cold build', function () {
+  function seedArticles(): [string, string][] {
+    return readdirSync(SEEDS_DIR).sort().map((file) => [`file:///seeds/${file}`, readFileSync(path.join(SEEDS_DIR, file), 'utf8')]);
+  }
+
+  it('after every step of a seeded random sequence of adds, edits and deletes', function () {
+    const seeds = seedArticles();
+    const extra: [string, string][] = [
+      ['file:///x/1.txt', 'Mikhail Bogdanov met Ivan Bogdanov in Moscow. Bogdanov left.'],
+      ['file:///x/2.txt', 'Bogdanov said Khmeimim is busy; Tartous is calm, as is Latakia.'],
+      ['file:///x/3.txt', 'Hafez al-Assad, father of Bashar al-Assad, ruled Syria. Assad died in 2000.'],
+      ['file:///x/4.txt', 'Hemeimeem and Jableh are near Latakia in Syria; the Islamic State (IS) is not.'],
+    ];
+    const names: Gazetteer = [...SEED_NAMES, ['Ivan Bogdanov', 'person'], ['Tartous', 'place'], ['Hafez al-Assad', 'person']];
+    const pool = [...seeds, ...extra];
+    const live = new Index();
+    const current = new Map<string, string>();
+    let random = 12345;
+    const next = () => (random = (random * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let step = 0; step < 60; step++) {
+      const [uri, text] = pool[Math.floor(next() * pool.length)]!;
+      const action = next();
+      if (action < 0.3 && current.has(uri)) {
+        live.index.delete(uri);
+        current.delete(uri);
+      } else if (action < 0.5 && current.has(uri)) {
+        const edited = text.replace(/Hmeimim|Khmeimim/, 'Hemeimeem').replace('Bogdanov', 'Bogdanov');
+        live.index.set(uri, summaryOf(edited, names));
+        current.set(uri, edited);
+      } else {
+        live.index.set(uri, summaryOf(text, names));
+        current.set(uri, text);
+      }
+      if (step % 3 !== 0) continue; // let some changes pile up between queries
+      const cold = new WorkspaceIndex();
+      for (const [u, t] of current) cold.set(u, summaryOf(t, names));
+      assert.deepEqual(partition(live.index), partition(cold), `step ${step}`);
+    }
+  });
+});
+
+class Index {
+  readonly index = new WorkspaceIndex();
+}
+
+describe('workspace index: queries', function () {
+  const names: Gazetteer = [['Hmeimim', 'place'], ['Khmeimim', 'place'], ['Latakia', 'place'], ['Bashar al-Assad', 'person']];
+  const articles = {
+    'file:///b.txt': 'Breaking news\nKhmeimim near Latakia.\nKhmeimim again.',
+    'file:///a.txt': 'Hmeimim near Latakia, said Bashar al-Assad.',
+  };
+
+  it('finds the mention under an offset, and just after it', function () {
+    const index = indexOf(articles, names);
+    const text = articles['file:///a.txt'];
+    assert.equal(index.mentionAt('file:///a.txt', text.indexOf('Latakia') + 3)?.mention.text, 'Latakia');
+    assert.equal(index.mentionAt('file:///a.txt', text.indexOf('Latakia') + 7)?.mention.text, 'Latakia');
+    assert.equal(index.mentionAt('file:///a.txt', text.indexOf('near') + 1), undefined);
+    assert.equal(index.mentionAt('file:///nowhere.txt', 0), undefined);
+  });
+
+  it('lists a cluster\'s mentions in every article, with line and character', function () {
+    const index = indexOf(articles, names);
+    const found = index.clusterAt('file:///a.txt', 0)!;
+    const refs = index.mentionsOf(found.cluster);
+    assert.deepEqual(refs.map((r) => [r.uri, r.mention.text, r.mention.line, r.mention.character]), [
+      ['file:///a.txt', 'Hmeimim', 0, 0],
+      ['file:///b.txt', 'Khmeimim', 1, 0],
+      ['file:///b.txt', 'Khmeimim', 2, 0],
+    ]);
+  });
+
+  it('orders articles for "first mention": dated before undated, earliest first, then by URI', function () {
+    const index = new WorkspaceIndex();
+    const dated = (iso: string) => ({ ...summaryOf('Hmeimim near Latakia.', names), articleDate: { date: { year: +iso.slice(0, 4) }, iso, source: 'dateline' as const } });
+    index.set('file:///c.txt', summaryOf('Hmeimim near Latakia.', names));
+    index.set('file:///b.txt', dated('2024-12-17'));
+    index.set('file:///a.txt', dated('2017-11-06'));
+    const cluster = index.clusterAt('file:///c.txt', 0)!.cluster;
+    assert.deepEqual(cluster.articles.map((a) => a.uri), ['file:///a.txt', 'file:///b.txt', 'file:///c.txt']);
+    assert.equal(index.definitionOf(cluster)?.uri, 'file:///a.txt');
+  });
+
+  it('searches by any spelling, and by sound', function () {
+    const index = indexOf(articles, names);
+    const byVariant = index.search('Khmeimim');
+    assert.equal(byVariant[0]?.cluster.canonical, 'Khmeimim');
+    assert.equal(byVariant[0]?.spelling, 'Khmeimim');
+    assert.ok(index.search('hmei').some((hit) => hit.cluster.spellings.some((s) => s.text === 'Hmeimim')));
+    assert.ok(index.search('Hmeymim').length > 0, 'a spelling never written, found by its sound');
+    assert.equal(index.search('assad')[0]?.cluster.canonical, 'Bashar al-Assad');
+    assert.deepEqual(index.search('zzzz'), []);
+  });
+
+  it('tells listeners which articles and clusters changed', function () {
+    const index = indexOf(articles, names);
+    const changes: IndexChange[] = [];
+    index.onDidChange((change) => changes.push(change));
+    index.set('file:///c.txt', summaryOf('Khmeimim and Latakia.', names));
+    index.flush();
+    assert.equal(changes.length, 1);
+    assert.deepEqual(changes[0]!.uris, ['file:///c.txt']);
+    assert.ok(changes[0]!.createdClusters.length > 0);
+    index.flush();
+    assert.equal(changes.length, 1, 'nothing new, no event');
+  });
+
+  it('forgets a deleted article\'s mentions everywhere', function () {
+    const index = indexOf(articles, names);
+    index.delete('file:///b.txt');
+    const cluster = index.clusterAt('file:///a.txt', 0)!.cluster;
+    assert.deepEqual(cluster.articles.map((a) => a.uri), ['file:///a.txt']);
+    assert.ok(!cluster.spellings.some((s) => s.text === 'Khmeimim'));
+    assert.equal(index.search('Khmeimim').filter((hit) => hit.score >= 60).length, 0);
+  });
+});
