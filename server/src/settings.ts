@@ -5,6 +5,8 @@ export interface Settings {
   readonly articles: { readonly include: readonly string[]; readonly exclude: readonly string[] };
   readonly dates: { readonly numericOrder: NumericDateOrder; readonly defaultArticleDate: string };
   readonly files: { readonly maxSizeKB: number };
+  readonly diagnostics: { readonly spellingVariants: boolean };
+  readonly codeLens: { readonly mentions: boolean };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -14,6 +16,8 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   dates: { numericOrder: 'auto', defaultArticleDate: '' },
   files: { maxSizeKB: 5120 },
+  diagnostics: { spellingVariants: false },
+  codeLens: { mentions: true },
 };
 
 export interface ParsedSettings {
@@ -49,10 +53,13 @@ export function parseSettings(raw: unknown): ParsedSettings {
   const isIsoDayOrEmpty = (v: unknown): v is string =>
     typeof v === 'string' && (v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))));
   const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+  const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 
   const articles = group('articles');
   const dates = group('dates');
   const files = group('files');
+  const diagnostics = group('diagnostics');
+  const codeLens = group('codeLens');
   const defaults = DEFAULT_SETTINGS;
   return {
     settings: {
@@ -65,6 +72,10 @@ export function parseSettings(raw: unknown): ParsedSettings {
         defaultArticleDate: pick('dates.defaultArticleDate', dates.defaultArticleDate, '', isIsoDayOrEmpty),
       },
       files: { maxSizeKB: pick('files.maxSizeKB', files.maxSizeKB, defaults.files.maxSizeKB, isPositive) },
+      diagnostics: {
+        spellingVariants: pick('diagnostics.spellingVariants', diagnostics.spellingVariants, defaults.diagnostics.spellingVariants, isBoolean),
+      },
+      codeLens: { mentions: pick('codeLens.mentions', codeLens.mentions, defaults.codeLens.mentions, isBoolean) },
     },
     problems,
   };
