@@ -65,7 +65,7 @@ async function startCodeServerWorkbench() {
   await installExtension(profile, vsix);
   const preferred = portArg ?? 8765;
   const port = (await portIsFree(preferred)) ? preferred : await freePort();
-  const server = await startCodeServer(profile, { port, log: () => {} });
+  const server = await startCodeServer(profile, { port, log: () => {}, killOnSignals: false });
   let stopping = false;
   const stop = async (signal) => {
     if (stopping) return;

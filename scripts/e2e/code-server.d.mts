@@ -36,6 +36,12 @@ export declare function freePort(): Promise<number>;
 export declare function stopProcessGroup(pgid: number, options?: { graceMs?: number }): Promise<void>;
 export declare function startCodeServer(
   profile: Profile,
-  options?: { port?: number; timeoutMs?: number; log?: (message: string) => void },
+  options?: {
+    port?: number;
+    timeoutMs?: number;
+    log?: (message: string) => void;
+    /** Kill code-server and exit on SIGINT/SIGTERM (default true). */
+    killOnSignals?: boolean;
+  },
 ): Promise<CodeServer>;
 export declare function folderUrl(server: CodeServer, folder: string): string;

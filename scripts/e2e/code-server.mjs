@@ -161,7 +161,7 @@ export async function stopProcessGroup(pgid, { graceMs = 5000 } = {}) {
  * Starts code-server on 127.0.0.1 with the profile, in its own process group (so stop() takes its extension host and
  * our language server with it). Resolves once /healthz answers. Output goes to profile.logFile.
  */
-export async function startCodeServer(profile, { port, timeoutMs = 120_000, log = () => {} } = {}) {
+export async function startCodeServer(profile, { port, timeoutMs = 120_000, log = () => {}, killOnSignals = true } = {}) {
   const install = await ensureCodeServer();
   const chosenPort = port ?? (await freePort());
   writeFileSync(
@@ -205,6 +205,16 @@ export async function startCodeServer(profile, { port, timeoutMs = 120_000, log 
     }
   };
   process.on('exit', killOnExit);
+  // code-server runs in its own process group, so Ctrl+C in the terminal does not reach it: pass the signal on.
+  // (Callers with their own graceful shutdown, like `npm start`, turn this off.)
+  const onSignal = (signal) => {
+    killOnExit();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  if (killOnSignals) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
 
   const url = `http://127.0.0.1:${chosenPort}`;
   const handle = {
@@ -215,6 +225,8 @@ export async function startCodeServer(profile, { port, timeoutMs = 120_000, log 
     async stop() {
       await stopProcessGroup(pgid);
       process.removeListener('exit', killOnExit);
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
       logStream.end();
     },
   };

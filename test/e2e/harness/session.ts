@@ -59,15 +59,24 @@ export class CodeServerSession {
     const tempDir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-e2e-'));
     const workspaceSource = options.workspaceSource ?? SEEDS_DIR;
     const workspaceDir = path.join(tempDir, 'workspace', path.basename(workspaceSource));
-    cpSync(workspaceSource, workspaceDir, { recursive: true });
-    makeWritable(workspaceDir);
-
-    const vsix = options.vsix ?? process.env.CORROBORATE_E2E_VSIX ?? packageExtension({ log });
-    const profile = createProfile(path.join(tempDir, 'profile'), e2eSettings(options.settings));
-    log(`installing ${vsix}`);
-    await installExtension(profile, vsix);
-    const server = await startCodeServer(profile, { log });
+    let vsix: string;
+    let profile: Profile;
+    let server: CodeServer;
+    try {
+      cpSync(workspaceSource, workspaceDir, { recursive: true });
+      makeWritable(workspaceDir);
+      vsix = options.vsix ?? process.env.CORROBORATE_E2E_VSIX ?? packageExtension({ log });
+      profile = createProfile(path.join(tempDir, 'profile'), e2eSettings(options.settings));
+      log(`installing ${vsix}`);
+      await installExtension(profile, vsix);
+      server = await startCodeServer(profile, { log });
+    } catch (error) {
+      rmSync(tempDir, { recursive: true, force: true });
+      throw error;
+    }
     const session = new CodeServerSession(tempDir, workspaceDir, profile, vsix, server, log);
+    // Interrupted runs (Ctrl+C: code-server.mjs kills code-server and exits) leave no temp folder behind either.
+    process.on('exit', session.removeTempDirOnExit);
     try {
       session.workbench = await Workbench.open(folderUrl(server, workspaceDir), {
         userDataDir: path.join(tempDir, 'chromium'),
@@ -139,9 +148,14 @@ export class CodeServerSession {
     const left = this.languageServerProcesses();
     if (left.length > 0) this.log(`WARNING: language server processes left after stop: ${left.map((p) => p.pid).join(', ')}`);
     this.keepLogs();
+    process.removeListener('exit', this.removeTempDirOnExit);
     if (process.env.CORROBORATE_E2E_KEEP === '1') this.log(`kept ${this.tempDir}`);
     else rmSync(this.tempDir, { recursive: true, force: true });
   }
+
+  private readonly removeTempDirOnExit = (): void => {
+    if (process.env.CORROBORATE_E2E_KEEP !== '1') rmSync(this.tempDir, { recursive: true, force: true });
+  };
 
   private keepLogs(): void {
     const target = path.join(ARTIFACTS_DIR, 'logs');

@@ -295,6 +295,38 @@ export class Workbench {
     );
   }
 
+  /**
+   * Clicks a link in the hover that is showing (e.g. "003_5605dda33168d3ec.txt:7" for a mention in another article)
+   * and waits until the active editor's tab changes or the cursor moves.
+   */
+  async clickHoverLink(linkText: string | RegExp): Promise<void> {
+    const link = this.page.locator(`${SELECTORS.hover} a`).filter({ hasText: linkText }).first();
+    await link.waitFor({ state: 'visible', timeout: 10_000 });
+    const before = `${await this.activeTabLabel()}|${await this.page.locator(SELECTORS.cursorPosition).innerText()}`;
+    await link.click();
+    const after = await poll(
+      async () => `${await this.activeTabLabel()}|${await this.page.locator(SELECTORS.cursorPosition).innerText()}`,
+      (now) => now !== before,
+      { timeout: 15_000 },
+    );
+    if (after === before) throw new Error(`clicking the hover link ${String(linkText)} went nowhere`);
+  }
+
+  /** The accessible label of the active editor tab (file name, folder). */
+  async activeTabLabel(): Promise<string> {
+    return (await this.page.locator(SELECTORS.activeTab).getAttribute('aria-label', { timeout: 5000 })) ?? '';
+  }
+
+  /** Focuses a view by its name through the command palette ("Explorer", "Problems", a view we contribute). */
+  async focusView(name: string): Promise<void> {
+    await this.runCommand(`Focus on ${name} View`);
+  }
+
+  /** How many squiggles of a kind the active editor shows now. */
+  async squiggleCount(kind: 'error' | 'warning' | 'info' | 'hint'): Promise<number> {
+    return this.page.locator(`${SELECTORS.activeEditor} .squiggly-${kind}`).count();
+  }
+
   /** Moves the mouse away and dismisses any hover. */
   async clearHover(): Promise<void> {
     await this.page.mouse.move(5, 5);
