@@ -34,6 +34,7 @@ function isDigit(c: number): boolean {
 }
 
 export function isLetterAt(text: string, i: number): boolean {
+  if (i >= text.length) return false; // (charCodeAt gives NaN there, and text[i] would test as "undefined")
   const c = text.charCodeAt(i);
   if (c < 128) return isAsciiLetter(c);
   if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_MARK.test(text.slice(i, i + 2));
