@@ -7,7 +7,7 @@
 // A date inside an ordinary sentence ("In March 2011, ...") is never a dateline: every other word on the line must be
 // a label ("Published", "Updated"), a time, a time zone, a weekday, a byline ("by admin") or a place and agency.
 import type { AnalysisOptions, ArticleDate, CalendarDate, Sentence, Token } from './types';
-import { daysFromCivil, isoDay, parseIsoDay, weekdayOfWord } from './calendar';
+import { daysFromCivil, isoDay, parseIsoDay, weekdayOf, weekdayOfWord } from './calendar';
 import type { RawDate } from './datescan';
 import { chooseNumericOrder, scanDates } from './dates';
 
@@ -62,7 +62,7 @@ function linesOf(tokens: readonly Token[], maxLines = Infinity): Line[] {
  * Whether the tokens of `line` other than the date are all dateline furniture. `anywhere` (a line further down)
  * additionally requires a publication word ("modified", "published", ...).
  */
-function isDatelineLine(tokens: readonly Token[], line: Line, date: RawDate, anywhere: boolean): boolean {
+function isDatelineLine(tokens: readonly Token[], line: Line, date: RawDate, anywhere: boolean): false | 'plain' | 'agency' {
   let sawPublicationWord = false;
   let k = line.first;
   // "MOSCOW, Dec 17 (Reuters) -": a place in capitals (and maybe a country) before the date
@@ -79,13 +79,13 @@ function isDatelineLine(tokens: readonly Token[], line: Line, date: RawDate, any
     if (k === date.j && token.text === '(') {
       let m = k + 1;
       while (m < line.end && m - k <= 4 && isCapitalWord(tokens[m])) m++;
-      if (m > k + 1 && tokens[m]?.text === ')' && ['-', '–', '—'].includes(tokens[m + 1]?.text ?? '')) return !anywhere || sawPublicationWord;
+      if (m > k + 1 && tokens[m]?.text === ')' && ['-', '–', '—'].includes(tokens[m + 1]?.text ?? '')) return !anywhere || sawPublicationWord ? 'agency' : false;
     }
     if (bylineWords > 0 && token.kind === 'word') {
       bylineWords--;
       continue;
     }
-    if (token.kind === 'punct') {
+    if (token.kind === 'punct' || token.kind === 'symbol') {
       if (!PUNCTUATION_OK.has(token.text)) return false;
       if (token.text === '|') bylineWords = 0;
       continue;
@@ -109,7 +109,7 @@ function isDatelineLine(tokens: readonly Token[], line: Line, date: RawDate, any
     if (weekdayOfWord(token.text)) continue;
     return false;
   }
-  return !anywhere || sawPublicationWord;
+  return !anywhere || sawPublicationWord ? 'plain' : false;
 }
 
 /** Weekdays the article names for its own day ("Russia's military on Tuesday said"): bare weekday mentions. */
@@ -152,6 +152,7 @@ function articleDateFrom(
   r: RawDate,
   source: ArticleDate['source'],
   options: AnalysisOptions,
+  form: 'plain' | 'agency',
 ): ArticleDate | undefined {
   const span = { start: tokens[r.i]!.start, end: tokens[r.j - 1]!.end };
   const base = { source, span, text: text.slice(span.start, span.end) };
@@ -172,8 +173,15 @@ function articleDateFrom(
     let year = r.year;
     let explanation: string | undefined;
     if (year === undefined) {
+      // A dateline without a year ("MOSCOW, Dec 17 (Reuters) -", "Tuesday, 1 March") takes the latest year the article
+      // writes out, but only in the agency form, or when the weekday it names falls on that date in that year.
       year = latestWrittenYear(raw);
       if (year === undefined) return undefined;
+      if (r.weekday !== undefined) {
+        if (weekdayOf(daysFromCivil(year, r.month, r.day)) !== r.weekday) return undefined;
+      } else if (form !== 'agency') {
+        return undefined;
+      }
       explanation = `the dateline gives no year; ${year} is the latest year the article writes out`;
     }
     const date: CalendarDate = { year, month: r.month, day: r.day };
@@ -206,8 +214,9 @@ export function findArticleDate(
     for (let q = r; q < raw.length && raw[q]!.i < line.end; q++) {
       const candidate = raw[q]!;
       if (!dayPrecise(candidate) || candidate.j > line.end) continue;
-      if (isDatelineLine(tokens, line, candidate, false)) {
-        const found = articleDateFrom(text, tokens, raw, candidate, 'dateline', options);
+      const form = isDatelineLine(tokens, line, candidate, false);
+      if (form) {
+        const found = articleDateFrom(text, tokens, raw, candidate, 'dateline', options, form);
         if (found) return found;
       }
     }
@@ -222,8 +231,9 @@ export function findArticleDate(
     for (let q = r; q < raw.length && raw[q]!.i < line.end; q++) {
       const candidate = raw[q]!;
       if (!dayPrecise(candidate) || candidate.j > line.end) continue;
-      if (isDatelineLine(tokens, line, candidate, true)) {
-        const found = articleDateFrom(text, tokens, raw, candidate, 'last-modified', options);
+      const form = isDatelineLine(tokens, line, candidate, true);
+      if (form) {
+        const found = articleDateFrom(text, tokens, raw, candidate, 'last-modified', options, form);
         if (found) return found;
       }
     }

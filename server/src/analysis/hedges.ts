@@ -15,9 +15,9 @@
 //    Approximate from below ("nearly", "almost"):          [v - w, v + t]
 //    Narrowly ("just under" / "just over", w' = max(t, 5% of v)):  [v - w', v + t] / [v - t, v + w']
 // 4. At least ("at least", "more than", "over", "upwards of", "in excess of", "exceeded", "or more", "4,000-plus"):
-//                                          [v - t, +Infinity]
+//                                          [v, +Infinity]   (a threshold is exact: no rounding tolerance)
 // 5. At most ("up to", "at most", "less than", "under", "fewer than", "below", "no more than", "as many as"):
-//                                          [0, v + t]   (temperatures: [-Infinity, v + t])
+//                                          [0, v]   (temperatures: [-Infinity, v])
 // 6. Ranges ("10 to 20", "10-20", "between 10 and 20"): [low - t_low, high + t_high]; an approximate hedge widens each
 //    end by 10% of that end.
 // 7. Vague counts have an honest wide interval and no single value (Figure.vague): "dozens" 24..199,
@@ -171,9 +171,9 @@ export function intervalOf(value: number, t: number, hedge: HedgeSpec | undefine
       return { low: value - w, high: value + w };
     }
     case 'at-least':
-      return { low: value - t, high: Infinity };
+      return { low: value, high: Infinity };
     case 'at-most':
-      return { low: Math.min(floor, value - t), high: value + t };
+      return { low: Math.min(floor, value), high: value };
   }
 }
 
@@ -182,7 +182,7 @@ export function intervalOfRange(low: number, high: number, tLow: number, tHigh: 
   if (hedge?.kind === 'approximate') {
     return { low: low - Math.max(tLow, Math.abs(low) * hedge.width), high: high + Math.max(tHigh, Math.abs(high) * hedge.width) };
   }
-  if (hedge?.kind === 'at-least') return { low: low - tLow, high: Infinity };
-  if (hedge?.kind === 'at-most') return { low: 0, high: high + tHigh };
+  if (hedge?.kind === 'at-least') return { low, high: Infinity };
+  if (hedge?.kind === 'at-most') return { low: 0, high };
   return { low: low - tLow, high: high + tHigh };
 }
