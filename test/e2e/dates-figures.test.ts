@@ -7,6 +7,11 @@ import { seedName } from './seeds';
 
 const ISO_DAY = /\b\d{4}-\d{2}-\d{2}\b/;
 
+/** Puts what the hover showed into the run's output (for people reading the log), one line. */
+function report(what: string, text: string): void {
+  process.stderr.write(`      hover ${what}: ${text.replace(/\s+/g, ' ').trim()}\n`);
+}
+
 /** The hover text without the quoted words it echoes (“some 4,300”), so a value must come from the analysis. */
 function withoutQuotes(text: string): string {
   return text.replace(/“[^”]*”|"[^"]*"/g, '');
@@ -33,6 +38,7 @@ describe('e2e: dates and figures in seed 003 (dated by its "last modified on Dec
 
   it('resolves "on Monday" to 2024-12-16 on hover', async function () {
     const text = await e2e().page.hoverText('on Monday', { part: 'Monday', until: (shown) => /2024-12-16/.test(shown) });
+    report('seed 003 "on Monday"', text);
     assert.match(text, /2024-12-16/, `hover shows: ${JSON.stringify(text)}`);
   });
 });
@@ -44,6 +50,7 @@ describe('e2e: dates and figures in seed 000 (no date of its own)', function () 
 
   it('says "Last Friday" is unresolved instead of guessing a day', async function () {
     const text = await e2e().page.hoverText('Last Friday', { part: 'Friday', until: (shown) => /unresolved/i.test(shown) });
+    report('seed 000 "Last Friday"', text);
     assert.match(text, /unresolved/i, `hover shows: ${JSON.stringify(text)}`);
     assert.match(text, /no date|not dated|without a date/i, `the hover does not say the article gives no date: ${JSON.stringify(text)}`);
     assert.doesNotMatch(text, ISO_DAY, `the hover guesses a day: ${JSON.stringify(text)}`);
@@ -51,7 +58,20 @@ describe('e2e: dates and figures in seed 000 (no date of its own)', function () 
 
   it('shows the value of the hedged figure "some 4,300"', async function () {
     const text = await e2e().page.hoverText('some 4,300', { part: '4,300', until: (shown) => /4,?300/.test(withoutQuotes(shown)) });
+    report('seed 000 "some 4,300"', text);
     assert.match(withoutQuotes(text), /\b4,?300\b/, `no value 4,300 beyond the quoted text in the hover: ${JSON.stringify(text)}`);
     assert.match(text, /some|about|approx/i, `the hover does not mention the hedge: ${JSON.stringify(text)}`);
+  });
+});
+
+describe('e2e: dates in seed 004 (numeric dateline "12/09/2017", a Tuesday only when read day first)', function () {
+  before(async function () {
+    await e2e().page.openFile(seedName('004'));
+  });
+
+  it('resolves "on Tuesday" to the dateline\'s day, 2017-09-12, on hover', async function () {
+    const text = await e2e().page.hoverText('on Tuesday', { part: 'Tuesday', until: (shown) => /2017-09-12/.test(shown) });
+    report('seed 004 "on Tuesday"', text);
+    assert.match(text, /2017-09-12/, `hover shows: ${JSON.stringify(text)}`);
   });
 });

@@ -41,3 +41,10 @@ describe('electron: dates and figures in seed 000 (no date of its own)', functio
     assert.match(text, /some|about|approx/i);
   });
 });
+
+describe('electron: dates in seed 004 (numeric dateline "12/09/2017")', function () {
+  it('resolves "on Tuesday" to the dateline\'s day, 2017-09-12, on hover', async function () {
+    const document = await openSeed('004');
+    assert.match(await hoverText(document, 'on Tuesday', 'Tuesday'), /2017-09-12/);
+  });
+});
