@@ -4,12 +4,18 @@ import type { Settings } from './settings';
 
 const GLOB_OPTIONS = { dot: true, nocase: process.platform === 'win32' || process.platform === 'darwin' };
 
+function trimTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 1 && path.charCodeAt(end - 1) === 47) end--;
+  return path.slice(0, end);
+}
+
 /** Path of `filePath` relative to the innermost folder that contains it, with forward slashes, or undefined. */
 export function relativeToFolders(filePath: string, folders: readonly string[]): string | undefined {
   const normalized = filePath.replace(/\\/g, '/');
   let best: string | undefined;
   for (const folder of folders) {
-    const root = folder.replace(/\\/g, '/').replace(/\/+$/, '');
+    const root = trimTrailingSlashes(folder.replace(/\\/g, '/'));
     if (normalized.startsWith(root + '/') && (!best || root.length > best.length)) best = root;
   }
   return best === undefined ? undefined : normalized.slice(best.length + 1);
