@@ -1,6 +1,6 @@
 // The analysis pipeline: text in, annotations out. Pure: no LSP, no VS Code, no file system, no clock.
 import type { AnalysisOptions, ArticleAnalysis } from './types';
-import { maskMarkdown } from './markdown';
+import { keepProse, maskMarkdown } from './markdown';
 import { tokenize } from './tokenize';
 import { splitSentences } from './sentences';
 import { findArticleDate } from './dateline';
@@ -15,8 +15,9 @@ export function analyze(text: string, options: AnalysisOptions = {}): ArticleAna
   const tokens = tokenize(masked.text);
   const sentences = splitSentences(tokens);
   const articleDate = findArticleDate(masked.text, tokens, sentences, options, masked.frontMatterDate);
-  const dates = findDates(masked.text, tokens, sentences, articleDate, options);
-  const figures = findFigures(masked.text, tokens, sentences, dates);
+  // a date or figure may not span masked markup (other than emphasis), and keeps the text as written
+  const dates = keepProse(findDates(masked.text, tokens, sentences, articleDate, options), text, masked.excluded);
+  const figures = keepProse(findFigures(masked.text, tokens, sentences, dates), text, masked.excluded);
   const entities = findEntities(masked.text, tokens, sentences, dates, figures);
   const claims = findClaims(masked.text, tokens, sentences, { articleDate, dates, figures, entities });
   return { text, tokens, sentences, articleDate, dates, figures, entities, claims, excluded: masked.excluded };

@@ -42,14 +42,12 @@ function splitLines(text: string): Line[] {
 }
 
 const MAX_TARGET = 2000;
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)[ \t]*/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const THEMATIC = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]{1,999}\]:[ \t]*\S/;
 const LIST_MARKER = /^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?(?=[ \t]|$)[ \t]*/;
 const QUOTE_MARKER = /^[ \t]{0,3}>[ \t]?/;
-const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-{1,}:?[ \t]*\|?[ \t]*$/;
 const HTML_BLOCK_OPEN = /^ {0,3}<(script|style|pre|textarea)(?=[\s>]|$)/i;
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,2000}>|<[^\s@<>()]{1,64}@[^\s@<>()]{1,255}>/y;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,2000})?\/?>/y;
@@ -94,8 +92,8 @@ export function maskMarkdown(text: string): MaskedText {
 
     if (fence) {
       mask(line.start, line.end);
-      const close = content.length <= 1000 ? /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(content) : null;
-      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
+      const close = fenceAt(content);
+      if (close && close.rest.trim() === '' && close.char === fence.char && close.length >= fence.length) fence = undefined;
       prevBlank = false;
       continue;
     }
@@ -124,9 +122,9 @@ export function maskMarkdown(text: string): MaskedText {
     // whole-line block patterns are only tried on lines short enough to be markup (and to keep regexes linear)
     const short = content.length <= 1000;
     if (from === line.start) {
-      const fenceOpen = FENCE.exec(content);
-      if (fenceOpen && !(fenceOpen[1]![0] === '`' && fenceOpen[2]!.includes('`'))) {
-        fence = { char: fenceOpen[1]![0]!, length: fenceOpen[1]!.length };
+      const fenceOpen = fenceAt(content);
+      if (fenceOpen && !(fenceOpen.char === '`' && fenceOpen.rest.includes('`'))) {
+        fence = { char: fenceOpen.char, length: fenceOpen.length };
         mask(line.start, line.end);
         prevBlank = false;
         prevParagraph = undefined;
@@ -166,7 +164,7 @@ export function maskMarkdown(text: string): MaskedText {
         prevBlank = false;
         continue;
       }
-      if (short && TABLE_DELIMITER.test(content) && prevParagraph && text.slice(prevParagraph.start, prevParagraph.end).includes('|')) {
+      if (short && isTableDelimiter(content) && prevParagraph && text.slice(prevParagraph.start, prevParagraph.end).includes('|')) {
         mask(line.start, line.end);
         for (let k = prevParagraph.start; k < prevParagraph.end; k++) if (text.charCodeAt(k) === 124) mask(k, k + 1);
         inTable = true;
@@ -197,9 +195,9 @@ export function maskMarkdown(text: string): MaskedText {
       if (atx) {
         mask(k, k + atx[0].length);
         k += atx[0].length;
-        // a closing sequence: "## Title ##" (looked for in the line's last 100 characters only)
-        const closing = /[ \t]+#+[ \t]*$/.exec(text.slice(Math.max(k, line.end - 100), line.end));
-        if (closing) mask(line.end - closing[0].length, line.end);
+        // a closing sequence: "## Title ##"
+        const closing = closingHashes(text, k, line.end);
+        if (closing < line.end) mask(closing, line.end);
       }
       from = k;
     }
@@ -341,6 +339,89 @@ function maskInline(text: string, start: number, end: number, mask: (s: number, 
   return false;
 }
 
+/** A code fence at the start of a line: up to three spaces, then three or more backticks or tildes. */
+function fenceAt(content: string): { char: string; length: number; rest: string } | undefined {
+  let k = 0;
+  while (k < 3 && content.charCodeAt(k) === 32) k++;
+  const c = content[k];
+  if (c !== '`' && c !== '~') return undefined;
+  let m = k;
+  while (m < content.length && content[m] === c) m++;
+  if (m - k < 3) return undefined;
+  return { char: c, length: m - k, rest: content.slice(m) };
+}
+
+/** A table's delimiter row: "|---|:---:|", "--- | ---" (cells of dashes with optional colons, separated by pipes). */
+function isTableDelimiter(content: string): boolean {
+  let row = content.trim();
+  if (!row.includes('|')) return false;
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  const cells = row.split('|');
+  return cells.length > 0 && cells.every((cell) => /^:?-+:?$/.test(cell.trim()));
+}
+
+/** Start of a heading's closing "#" sequence ("## Title ##"), or `end` when there is none. */
+function closingHashes(text: string, start: number, end: number): number {
+  let k = end;
+  while (k > start && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  const hashesEnd = k;
+  while (k > start && text.charCodeAt(k - 1) === 35) k--;
+  if (k === hashesEnd) return end;
+  const hashesStart = k;
+  if (hashesStart === start) return start; // the heading is only hashes
+  if (text.charCodeAt(k - 1) !== 32 && text.charCodeAt(k - 1) !== 9) return end;
+  while (k > start && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  return k;
+}
+
+/**
+ * Mentions found in the masked text, checked against the original: one that spans masked markup other than emphasis
+ * markers ("10-20 ](x) per cent") is dropped; the others take their text from the original ("some **4,300**").
+ */
+export function keepProse<T extends Span & { readonly text: string }>(mentions: T[], original: string, excluded: readonly Span[]): T[] {
+  if (excluded.length === 0) return mentions;
+  const kept: T[] = [];
+  const newIndex: number[] = [];
+  for (const mention of mentions) {
+    newIndex.push(kept.length);
+    // first excluded span that ends after the mention starts
+    let lo = 0;
+    let hi = excluded.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (excluded[mid]!.end <= mention.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let ok = true;
+    let touched = false;
+    for (let e = lo; e < excluded.length && excluded[e]!.start < mention.end && ok; e++) {
+      touched = true;
+      const from = Math.max(excluded[e]!.start, mention.start);
+      const to = Math.min(excluded[e]!.end, mention.end);
+      for (let k = from; k < to && ok; k++) {
+        const c = original.charCodeAt(k);
+        ok = c === 42 || c === 95 || c === 126 || c === 32 || c === 9;
+      }
+    }
+    if (!ok) {
+      newIndex[newIndex.length - 1] = -1;
+      continue;
+    }
+    kept.push(touched ? { ...mention, text: original.slice(mention.start, mention.end) } : mention);
+  }
+  if (kept.length === mentions.length) return kept;
+  // figures refer to each other by index (a conversion names the figure it restates): renumber
+  return kept.map((mention) => {
+    const of = (mention as { conversionOf?: number }).conversionOf;
+    if (of === undefined) return mention;
+    const { conversionOf: _dropped, ...rest } = mention as T & { conversionOf?: number };
+    void _dropped;
+    const target = newIndex[of] ?? -1;
+    return (target >= 0 ? { ...rest, conversionOf: target } : rest) as unknown as T;
+  });
+}
+
 /** End (exclusive) of "(target "title")" starting at `open` (a "("), parentheses balanced, or undefined. */
 function linkTargetEnd(text: string, open: number, end: number): number | undefined {
   let depth = 0;
@@ -407,12 +488,16 @@ function frontMatterDateOf(text: string, lines: readonly Line[], toml: boolean):
   let best: { rank: number; date: ArticleDate } | undefined;
   for (const line of lines) {
     const content = text.slice(line.start, line.end);
-    const match = (toml ? /^([A-Za-z_]+)[ \t]*=[ \t]*(.*)$/ : /^([A-Za-z_]+)[ \t]*:[ \t]*(.*)$/).exec(content);
-    if (!match) continue;
-    const rank = DATE_KEYS.indexOf(match[1]!.toLowerCase());
+    const pair = keyValue(content, toml ? '=' : ':');
+    if (!pair) continue;
+    const rank = DATE_KEYS.indexOf(pair.key.toLowerCase());
     if (rank < 0 || (best && best.rank <= rank)) continue;
-    let value = match[2]!.replace(/[ \t]+#.*$/, '').trim();
-    let offset = line.start + content.indexOf(match[2]!, match[1]!.length);
+    // a trailing comment: "date: 2024-12-17  # publication"
+    let raw = pair.value;
+    const comments = [raw.indexOf(' #'), raw.indexOf('\t#')].filter((at) => at >= 0);
+    if (comments.length > 0) raw = raw.slice(0, Math.min(...comments));
+    let value = raw.trim();
+    let offset = line.start + pair.valueStart + (raw.length - raw.trimStart().length);
     const quoted = /^(["'])(.*)\1$/.exec(value);
     if (quoted) {
       value = quoted[2]!;
@@ -432,6 +517,19 @@ function frontMatterDateOf(text: string, lines: readonly Line[], toml: boolean):
     };
   }
   return best?.date;
+}
+
+/** "key: value" (or "key = value"): a key of letters and underscores, the separator, the rest. */
+function keyValue(content: string, separator: string): { key: string; value: string; valueStart: number } | undefined {
+  let k = 0;
+  while (k < content.length && /[A-Za-z_]/.test(content[k]!)) k++;
+  if (k === 0) return undefined;
+  const key = content.slice(0, k);
+  while (content[k] === ' ' || content[k] === '\t') k++;
+  if (content[k] !== separator) return undefined;
+  k++;
+  while (content[k] === ' ' || content[k] === '\t') k++;
+  return { key, value: content.slice(k), valueStart: k };
 }
 
 function parseFrontMatterDate(value: string): { year: number; month: number; day: number } | undefined {

@@ -240,7 +240,7 @@ export function tokenize(text: string): Token[] {
     } else if (c === 45 && text.charCodeAt(i + 1) === 45) {
       end = i + 2;
       kind = 'punct';
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
       end = i + 2;
       kind = 'symbol';
     } else {
