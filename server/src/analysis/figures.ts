@@ -493,6 +493,11 @@ class FigureFinder {
   /** "nine-month", "three-year-old", "twenty-five-year", "four-day". */
   private spelledCompound(i: number): Core | undefined {
     const t = this.tokens[i]!.text;
+    // a plain hyphenated number word ("twenty-five") is handled like any spelled number
+    if (numberWordValue(t) !== undefined) {
+      const spelled = parseSpelled(this.tokens, i);
+      return spelled ? { first: i, end: spelled.end, value: spelled.value, halfUnit: spelled.precisionUnit, digits: false, scaled: false } : undefined;
+    }
     const parts = t.toLowerCase().split(/[-‐‑]/);
     let value = numberWordValue(parts[0]!);
     let rest = 1;
@@ -500,14 +505,7 @@ class FigureFinder {
       value = numberWordValue(`${parts[0]}-${parts[1]}`);
       rest = 2;
     }
-    if (value === undefined || rest >= parts.length) {
-      // a plain hyphenated number word ("twenty-five") is handled like any spelled number
-      if (value !== undefined && numberWordValue(t) !== undefined) {
-        const spelled = parseSpelled(this.tokens, i);
-        if (spelled) return { first: i, end: spelled.end, value: spelled.value, halfUnit: spelled.precisionUnit, digits: false, scaled: false };
-      }
-      return undefined;
-    }
+    if (value === undefined || rest >= parts.length) return undefined;
     const spec = suffixSpec('-' + parts.slice(rest).join('-'));
     if (!spec.ok || spec.scale || !spec.unit) return undefined;
     return { first: i, end: i + 1, value, halfUnit: 0, digits: false, scaled: false, unit: spec.unit, compound: spec.compound, old: spec.old };
