@@ -70,6 +70,11 @@ describe('clients: Neovim (lsp-probe) with node dist/server.js --stdio', functio
     assert.match(hoverOf(seed003, 'on Monday'), /2024-12-16/);
   });
 
+  it('hovers "two" in "two military bases" in seed 003 with the value 2', function () {
+    const text = hoverOf(seed003, 'two military bases').replace(/“[^”]*”/g, '');
+    assert.match(text, /\b2\b/, text);
+  });
+
   it('hovers "Last Friday" in seed 000 as unresolved, without guessing a day', function () {
     const text = hoverOf(seed000, 'Last Friday');
     assert.match(text, /unresolved/i);
