@@ -62,7 +62,7 @@ function linesOf(tokens: readonly Token[], maxLines = Infinity): Line[] {
  * Whether the tokens of `line` other than the date are all dateline furniture. `anywhere` (a line further down)
  * additionally requires a publication word ("modified", "published", ...).
  */
-function isDatelineLine(tokens: readonly Token[], line: Line, date: RawDate, anywhere: boolean): false | 'plain' | 'agency' {
+function isDatelineLine(tokens: readonly Token[], line: Line, date: RawDate, anywhere: boolean, others: readonly RawDate[]): false | 'plain' | 'agency' {
   let sawPublicationWord = false;
   let k = line.first;
   // "MOSCOW, Dec 17 (Reuters) -": a place in capitals (and maybe a country) before the date
@@ -74,6 +74,12 @@ function isDatelineLine(tokens: readonly Token[], line: Line, date: RawDate, any
   let bylineWords = 0;
   for (; k < line.end; k++) {
     if (k >= date.i && k < date.j) continue;
+    // "PUBLISHED: 22:07 GMT, 7 July 2012 | UPDATED: 22:07 GMT, 7 July 2012": another date on the line is fine
+    const other = others.find((o) => o !== date && k >= o.i && k < o.j && (o.kind === 'absolute' || o.kind === 'numeric'));
+    if (other) {
+      k = other.j - 1;
+      continue;
+    }
     const token = tokens[k]!;
     // after the date: "(Reuters) -" and then the story itself
     if (k === date.j && token.text === '(') {
@@ -134,14 +140,18 @@ function otherDatesMiddle(raw: readonly RawDate[], except: RawDate): number | un
   return days[days.length >> 1];
 }
 
-/** The latest year the article writes out (for a dateline that gives none, "Dec 17 (Reuters)"). */
-function latestWrittenYear(raw: readonly RawDate[]): number | undefined {
+/**
+ * The latest year the article writes out (for a dateline that gives none, "Dec 17 (Reuters)"), leaving out years
+ * that are targets or deadlines ("by 2030", "until 2066").
+ */
+function latestWrittenYear(tokens: readonly Token[], raw: readonly RawDate[]): number | undefined {
   let best: number | undefined;
   for (const r of raw) {
-    if ((r.kind === 'absolute' || r.kind === 'month-year') && r.year !== undefined) best = Math.max(best ?? r.year, r.year);
+    if (r.year === undefined || !(r.kind === 'absolute' || r.kind === 'month-year' || r.kind === 'year')) continue;
+    const before = r.i > 0 ? tokens[r.i - 1]!.text.toLowerCase() : '';
+    if (['by', 'until', 'till', 'before', 'through'].includes(before)) continue;
+    best = Math.max(best ?? r.year, r.year);
   }
-  if (best !== undefined) return best;
-  for (const r of raw) if (r.kind === 'year' && r.year !== undefined) best = Math.max(best ?? r.year, r.year);
   return best;
 }
 
@@ -154,7 +164,9 @@ function articleDateFrom(
   options: AnalysisOptions,
   form: 'plain' | 'agency',
 ): ArticleDate | undefined {
-  const span = { start: tokens[r.i]!.start, end: tokens[r.j - 1]!.end };
+  // "on December 17, 2024": the preposition is part of the mention, not of the date
+  const first = tokens[r.i]!.text.toLowerCase() === 'on' ? r.i + 1 : r.i;
+  const span = { start: tokens[first]!.start, end: tokens[r.j - 1]!.end };
   const base = { source, span, text: text.slice(span.start, span.end) };
   if (r.kind === 'numeric' && r.numeric) {
     const { first, second, year, separator } = r.numeric;
@@ -175,7 +187,7 @@ function articleDateFrom(
     if (year === undefined) {
       // A dateline without a year ("MOSCOW, Dec 17 (Reuters) -", "Tuesday, 1 March") takes the latest year the article
       // writes out, but only in the agency form, or when the weekday it names falls on that date in that year.
-      year = latestWrittenYear(raw);
+      year = latestWrittenYear(tokens, raw);
       if (year === undefined) return undefined;
       if (r.weekday !== undefined) {
         if (weekdayOf(daysFromCivil(year, r.month, r.day)) !== r.weekday) return undefined;
@@ -214,7 +226,7 @@ export function findArticleDate(
     for (let q = r; q < raw.length && raw[q]!.i < line.end; q++) {
       const candidate = raw[q]!;
       if (!dayPrecise(candidate) || candidate.j > line.end) continue;
-      const form = isDatelineLine(tokens, line, candidate, false);
+      const form = isDatelineLine(tokens, line, candidate, false, raw.slice(r, r + 8));
       if (form) {
         const found = articleDateFrom(text, tokens, raw, candidate, 'dateline', options, form);
         if (found) return found;
@@ -231,7 +243,7 @@ export function findArticleDate(
     for (let q = r; q < raw.length && raw[q]!.i < line.end; q++) {
       const candidate = raw[q]!;
       if (!dayPrecise(candidate) || candidate.j > line.end) continue;
-      const form = isDatelineLine(tokens, line, candidate, true);
+      const form = isDatelineLine(tokens, line, candidate, true, raw.slice(r, r + 8));
       if (form) {
         const found = articleDateFrom(text, tokens, raw, candidate, 'last-modified', options, form);
         if (found) return found;
