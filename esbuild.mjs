@@ -39,6 +39,8 @@ const builds = [
     ...common,
     entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' },
     outdir: 'dist',
+    // ESM builds first: jsonc-parser's UMD build requires its modules dynamically, which a bundle cannot follow.
+    mainFields: ['module', 'main'],
     plugins: [copyAssets],
   },
 ];

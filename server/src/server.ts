@@ -1,31 +1,61 @@
 // The Corroborate language server: wiring only. `node dist/server.js --stdio` for any LSP client;
-// VS Code starts it over IPC. Each handler maps analysis results to LSP types through server/src/features.
+// VS Code starts it over IPC. Each handler maps analysis and index results to LSP types through server/src/features.
 import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
   createConnection,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  WatchKind,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
 import { analyze } from './analysis/analyze';
+import { LineIndex } from './analysis/lines';
 import type { ArticleAnalysis } from './analysis/types';
 import { isArticlePath, isMarkdownPath, relativeToFolders } from './articles';
+import { codeLenses, resolveCodeLens } from './features/codeLens';
+import type { EditCapabilities } from './features/edits';
 import { hover } from './features/hover';
+import type { DisplayPath } from './features/ranges';
+import { definition, documentHighlights, references } from './features/references';
+import { prepareRename, rename } from './features/rename';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
+import { spellingCodeActions, spellingVariantDiagnostics } from './features/spelling';
+import { documentSymbols, flatDocumentSymbols, workspaceSymbols } from './features/symbols';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { nodeFileSystem } from './workspace/fileSystem';
+import { canonicalUri, pathOfUri, uriOfPath, WorkspaceIndexer } from './workspace/indexer';
+import { summarize } from './workspace/summary';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const indexer = new WorkspaceIndexer(nodeFileSystem);
+const index = indexer.index;
 
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
+let canWatchFiles = false;
+let canReportProgress = false;
+let canRefreshCodeLens = false;
+let canFolderEvents = false;
+let hierarchicalSymbols = false;
+let editCapabilities: EditCapabilities = { documentChanges: false, changeAnnotations: false };
 const settingsByUri = new Map<string, Promise<Settings>>();
+let workspaceSettings: Settings = DEFAULT_SETTINGS;
 const analyses = new Map<string, { version: number; analysis: ArticleAnalysis | undefined }>();
 const toldTooLarge = new Set<string>();
+const diagnosticsShown = new Set<string>();
+const configDiagnosticsShown = new Set<string>();
 
 function log(message: string): void {
   connection.console.log(`[${new Date().toISOString()}] ${message}`);
@@ -36,18 +66,22 @@ async function safely<T>(what: string, fallback: T, handler: () => T | Promise<T
   try {
     return await handler();
   } catch (error) {
+    if (error instanceof ResponseError) throw error;
     connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return fallback;
   }
 }
 
-function uriToPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const displayPath: DisplayPath = (uri) => {
+  const filePath = pathOfUri(uri);
+  if (filePath === undefined) return uri;
+  return relativeToFolders(filePath, workspaceFolders) ?? path.basename(filePath);
+};
+
+const versionOf = (uri: string): number | null => {
+  const key = canonicalUri(uri);
+  return documents.all().find((document) => canonicalUri(document.uri) === key)?.version ?? null;
+};
 
 async function settingsFor(uri: string): Promise<Settings> {
   if (!canPullConfiguration) return DEFAULT_SETTINGS;
@@ -68,13 +102,13 @@ async function settingsFor(uri: string): Promise<Settings> {
 
 /** Whether an open document is an article (include/exclude globs); untitled buffers always are. */
 function isArticle(document: TextDocument, settings: Settings): boolean {
-  const path = uriToPath(document.uri);
-  if (path === undefined) return true;
-  const relative = relativeToFolders(path, workspaceFolders) ?? path.replace(/\\/g, '/').split('/').pop()!;
+  const filePath = pathOfUri(document.uri);
+  if (filePath === undefined) return true;
+  const relative = relativeToFolders(filePath, workspaceFolders) ?? filePath.replace(/\\/g, '/').split('/').pop()!;
   return isArticlePath(relative, settings);
 }
 
-/** The analysis of an open article, computed once per document version. */
+/** The analysis of an open article, computed once per document version; the index gets its summary at once. */
 async function analysisFor(uri: string): Promise<ArticleAnalysis | undefined> {
   const document = documents.get(uri);
   if (!document) return undefined;
@@ -99,24 +133,170 @@ async function analysisFor(uri: string): Promise<ArticleAnalysis | undefined> {
       defaultArticleDate: settings.dates.defaultArticleDate || undefined,
     });
   }
+  const latest = documents.get(uri);
+  if (latest && latest.version !== document.version) return analysisFor(uri); // edited while we waited for settings
   analyses.set(uri, { version: document.version, analysis });
+  indexer.setOpenSummary(uri, analysis && summarize(analysis));
   return analysis;
 }
 
+/** The offset of a position in an open document, after bringing the index up to date with it. */
+async function openOffset(uri: string, position: { line: number; character: number }): Promise<number | undefined> {
+  await analysisFor(uri);
+  return documents.get(uri)?.offsetAt(position);
+}
+
+// ---- indexing the workspace ------------------------------------------------------------------------------------
+
+/** File-system work runs one at a time, in order. */
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(work: () => Promise<T>): Promise<T> {
+  const next = queue.then(work, work);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function indexWorkspace(): Promise<void> {
+  workspaceSettings = workspaceFolders[0] ? await settingsFor(uriOfPath(workspaceFolders[0])) : DEFAULT_SETTINGS;
+  indexer.setFolders(workspaceFolders);
+  indexer.setSettings(workspaceSettings);
+  const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+  progress?.begin('Corroborate', 0, 'Indexing articles', false);
+  const started = Date.now();
+  const result = await indexer.indexAll(({ done, total }) => {
+    progress?.report(total ? Math.floor((done / total) * 100) : 100, `Indexing articles: ${done}/${total}`);
+  });
+  progress?.done();
+  if (result.cancelled) return;
+  const stats = index.stats;
+  log(`indexed ${result.indexed} articles in ${Date.now() - started} ms: ${stats.clusters} entities from ${stats.names} names`);
+  const tooLarge = result.skipped.filter((skip) => skip.reason === 'too-large');
+  for (const skip of result.skipped) log(`skipped: ${skip.message}`);
+  if (tooLarge.length > 0) {
+    const names = tooLarge.slice(0, 3).map((skip) => path.basename(skip.path)).join(', ');
+    void connection.window.showInformationMessage(
+      `Corroborate skipped ${tooLarge.length} file${tooLarge.length === 1 ? '' : 's'} larger than corroborate.files.maxSizeKB (${workspaceSettings.files.maxSizeKB} KB): ${names}${tooLarge.length > 3 ? ', …' : ''}`,
+    );
+  }
+  publishConfigProblems();
+}
+
+function publishConfigProblems(): void {
+  const current = new Set<string>();
+  for (const file of indexer.configFileProblems) {
+    const lines = new LineIndex(file.text);
+    const diagnostics: Diagnostic[] = file.problems.map((problem) => ({
+      range: { start: lines.position(problem.start), end: lines.position(problem.end) },
+      severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: 'corroborate',
+      message: problem.message,
+    }));
+    void connection.sendDiagnostics({ uri: file.uri, diagnostics });
+    current.add(file.uri);
+  }
+  for (const uri of configDiagnosticsShown) if (!current.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  configDiagnosticsShown.clear();
+  for (const uri of current) configDiagnosticsShown.add(uri);
+}
+
+async function registerWatchers(): Promise<void> {
+  if (!canWatchFiles) return;
+  const watchers = [
+    ...workspaceSettings.articles.include.map((globPattern) => ({ globPattern })),
+    { globPattern: '**/.corroborate.json' },
+    { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+  ];
+  await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+}
+
+// ---- keeping the editor up to date -----------------------------------------------------------------------------
+
+let refreshTimer: NodeJS.Timeout | undefined;
+index.onDidChange(() => {
+  if (refreshTimer) clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void refreshEditor(), 250);
+});
+
+async function refreshEditor(): Promise<void> {
+  if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  for (const document of documents.all()) {
+    const settings = await settingsFor(document.uri);
+    const uri = canonicalUri(document.uri);
+    if (settings.diagnostics.spellingVariants) {
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics: spellingVariantDiagnostics(index, uri, displayPath) });
+      diagnosticsShown.add(document.uri);
+    } else if (diagnosticsShown.delete(document.uri)) {
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    }
+  }
+}
+
+const editTimers = new Map<string, NodeJS.Timeout>();
+documents.onDidChangeContent((event) => {
+  const uri = event.document.uri;
+  clearTimeout(editTimers.get(uri));
+  editTimers.set(uri, setTimeout(() => void analysisFor(uri).then(() => index.flush()), 200));
+});
+
+documents.onDidClose((event) => {
+  const uri = event.document.uri;
+  clearTimeout(editTimers.get(uri));
+  analyses.delete(uri);
+  settingsByUri.delete(uri);
+  if (diagnosticsShown.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  void serially(() => indexer.closed(uri)).then(() => index.flush());
+});
+
+connection.onDidChangeWatchedFiles((params) =>
+  serially(async () => {
+    const seen = new Set<string>();
+    for (const change of params.changes) {
+      const filePath = pathOfUri(change.uri);
+      if (filePath === undefined || seen.has(`${change.type}|${filePath}`)) continue;
+      seen.add(`${change.type}|${filePath}`);
+      if (change.type === FileChangeType.Deleted) await indexer.fileDeleted(filePath);
+      else await indexer.fileChanged(filePath);
+      if (path.basename(filePath) === '.corroborate.json') publishConfigProblems();
+    }
+    index.flush();
+  }).catch((error) => connection.console.error(`file events: ${String(error)}`)),
+);
+
+// ---- lifecycle -------------------------------------------------------------------------------------------------
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = (params.workspaceFolders ?? [])
-    .map((folder) => uriToPath(folder.uri))
-    .filter((path): path is string => path !== undefined);
+    .map((folder) => pathOfUri(folder.uri))
+    .filter((folder): folder is string => folder !== undefined);
   if (workspaceFolders.length === 0 && params.rootUri) {
-    const root = uriToPath(params.rootUri);
+    const root = pathOfUri(params.rootUri);
     if (root) workspaceFolders.push(root);
   }
-  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  const capabilities = params.capabilities;
+  canPullConfiguration = capabilities.workspace?.configuration === true;
+  canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canReportProgress = capabilities.window?.workDoneProgress === true;
+  canRefreshCodeLens = capabilities.workspace?.codeLens?.refreshSupport === true;
+  canFolderEvents = capabilities.workspace?.workspaceFolders === true;
+  hierarchicalSymbols = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+  editCapabilities = {
+    documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    changeAnnotations: capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined,
+  };
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
+      referencesProvider: true,
+      definitionProvider: true,
+      documentHighlightProvider: true,
+      workspaceSymbolProvider: true,
+      documentSymbolProvider: { label: 'Corroborate' },
+      codeLensProvider: { resolveProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      renameProvider: capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'corroborate', version: '0.1.0' },
   };
@@ -126,18 +306,37 @@ connection.onInitialized(() => {
   if (canPullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corroborate' });
   }
+  if (canFolderEvents) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((folder) => pathOfUri(folder.uri)));
+      workspaceFolders = workspaceFolders.filter((folder) => !removed.has(folder));
+      for (const folder of event.added) {
+        const folderPath = pathOfUri(folder.uri);
+        if (folderPath) workspaceFolders.push(folderPath);
+      }
+      void serially(indexWorkspace);
+    });
+  }
+  void serially(indexWorkspace)
+    .then(registerWatchers)
+    .catch((error) => connection.console.error(`indexing failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 });
 
 connection.onDidChangeConfiguration(() => {
+  const before = JSON.stringify([workspaceSettings.articles, workspaceSettings.files, workspaceSettings.dates]);
   settingsByUri.clear();
   analyses.clear();
   connection.languages.semanticTokens.refresh();
+  void serially(async () => {
+    const settings = workspaceFolders[0] ? await settingsFor(uriOfPath(workspaceFolders[0])) : DEFAULT_SETTINGS;
+    if (JSON.stringify([settings.articles, settings.files, settings.dates]) !== before) await indexWorkspace();
+    for (const document of documents.all()) await analysisFor(document.uri);
+    index.flush();
+    await refreshEditor();
+  });
 });
 
-documents.onDidClose((event) => {
-  analyses.delete(event.document.uri);
-  settingsByUri.delete(event.document.uri);
-});
+// ---- requests --------------------------------------------------------------------------------------------------
 
 connection.languages.semanticTokens.on((params) =>
   safely('semantic tokens', { data: [] }, async () => {
@@ -158,10 +357,79 @@ connection.languages.semanticTokens.onRange((params) =>
 
 connection.onHover((params) =>
   safely('hover', null, async () => {
-    const analysis = await analysisFor(params.textDocument.uri);
-    const document = documents.get(params.textDocument.uri);
+    const uri = params.textDocument.uri;
+    const analysis = await analysisFor(uri);
+    const document = documents.get(uri);
     if (!analysis || !document) return null;
-    return hover(analysis, document.offsetAt(params.position));
+    return hover(analysis, document.offsetAt(params.position), { index, uri: canonicalUri(uri), displayPath });
+  }),
+);
+
+connection.onReferences((params) =>
+  safely('references', [], async () => {
+    const offset = await openOffset(params.textDocument.uri, params.position);
+    return offset === undefined ? [] : references(index, canonicalUri(params.textDocument.uri), offset, params.context.includeDeclaration);
+  }),
+);
+
+connection.onDefinition((params) =>
+  safely('definition', null, async () => {
+    const offset = await openOffset(params.textDocument.uri, params.position);
+    return offset === undefined ? null : definition(index, canonicalUri(params.textDocument.uri), offset);
+  }),
+);
+
+connection.onDocumentHighlight((params) =>
+  safely('document highlight', [], async () => {
+    const offset = await openOffset(params.textDocument.uri, params.position);
+    return offset === undefined ? [] : documentHighlights(index, canonicalUri(params.textDocument.uri), offset);
+  }),
+);
+
+connection.onWorkspaceSymbol((params) => safely('workspace symbols', [], () => workspaceSymbols(index, params.query)));
+
+connection.onDocumentSymbol((params) =>
+  safely('document symbols', [], async () => {
+    await analysisFor(params.textDocument.uri);
+    const uri = canonicalUri(params.textDocument.uri);
+    return hierarchicalSymbols ? documentSymbols(index, uri) : flatDocumentSymbols(index, uri);
+  }),
+);
+
+connection.onCodeLens((params) =>
+  safely('code lens', [], async () => {
+    const settings = await settingsFor(params.textDocument.uri);
+    if (!settings.codeLens.mentions) return [];
+    await analysisFor(params.textDocument.uri);
+    return codeLenses(index, canonicalUri(params.textDocument.uri));
+  }),
+);
+
+connection.onCodeLensResolve((lens) => safely('code lens resolve', lens, () => resolveCodeLens(index, lens)));
+
+connection.onCodeAction((params) =>
+  safely('code actions', [], async () => {
+    await analysisFor(params.textDocument.uri);
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const start = document.offsetAt(params.range.start);
+    const end = document.offsetAt(params.range.end);
+    return spellingCodeActions(index, canonicalUri(document.uri), start, end, versionOf, editCapabilities, params.context.diagnostics);
+  }),
+);
+
+connection.onPrepareRename((params) =>
+  safely('prepare rename', null, async () => {
+    const offset = await openOffset(params.textDocument.uri, params.position);
+    return offset === undefined ? null : prepareRename(index, canonicalUri(params.textDocument.uri), offset);
+  }),
+);
+
+connection.onRenameRequest((params) =>
+  safely('rename', null, async () => {
+    const offset = await openOffset(params.textDocument.uri, params.position);
+    if (offset === undefined) return null;
+    return rename(index, canonicalUri(params.textDocument.uri), offset, params.newName, versionOf, editCapabilities, displayPath);
   }),
 );
 

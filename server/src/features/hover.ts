@@ -1,10 +1,26 @@
-// Hover: what an annotation means, in plain words.
+// Hover: what an annotation means, in plain words. An entity's hover is cross-file when the workspace index is given.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { ArticleAnalysis } from '../analysis/types';
+import type { WorkspaceIndex } from '../workspace/index';
 import { annotationAt, lineIndexOf } from './lookup';
 import { describeDate, describeEntity, describeFigure } from './describe';
+import { describeCluster } from './entityHover';
+import { rangeOf, type DisplayPath } from './ranges';
 
-export function hover(analysis: ArticleAnalysis, offset: number): Hover | null {
+export interface HoverLinking {
+  readonly index: WorkspaceIndex;
+  readonly uri: string;
+  readonly displayPath: DisplayPath;
+}
+
+export function hover(analysis: ArticleAnalysis, offset: number, linking?: HoverLinking): Hover | null {
+  if (linking) {
+    const found = linking.index.clusterAt(linking.uri, offset);
+    if (found) {
+      const value = describeCluster({ ref: found.ref, cluster: found.cluster, analysis, displayPath: linking.displayPath });
+      return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(found.ref.mention) };
+    }
+  }
   const annotation = annotationAt(analysis, offset);
   if (!annotation) return null;
   const span = annotation.kind === 'date' ? annotation.date : annotation.kind === 'figure' ? annotation.figure : annotation.entity;

@@ -1,0 +1,98 @@
+// Hover on an entity: what it is, every spelling seen, and the other articles that mention it, each a link to the
+// exact line with a snippet; the dates and figures in the same sentence when the article is open.
+import type { ArticleAnalysis } from '../analysis/types';
+import type { ClusterView, MentionRef } from '../workspace/index';
+import { figureSummary, entityTypeName } from './describe';
+import type { DisplayPath } from './ranges';
+
+/** How many other articles the hover lists before "and N more". */
+export const HOVER_ARTICLE_LIMIT = 8;
+
+/** Escapes text for Markdown (snippets and names are quoted, never interpreted). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-!<>|~]/g, (ch) => `\\${ch}`);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** `file:///...#L12`: the link VS Code opens at that (1-based) line. */
+export function lineLink(uri: string, line: number): string {
+  return `${uri}#L${line + 1}`;
+}
+
+function snippetOf(ref: MentionRef): string | undefined {
+  const { snippet, snippetAt } = ref.mention;
+  if (!snippet || snippetAt === undefined) return undefined;
+  const length = Math.min(ref.mention.end - ref.mention.start, snippet.length - snippetAt);
+  const before = snippet.slice(0, snippetAt);
+  const name = snippet.slice(snippetAt, snippetAt + length);
+  const after = snippet.slice(snippetAt + length);
+  return `${escapeMarkdown(before)}**${escapeMarkdown(name)}**${escapeMarkdown(after)}`;
+}
+
+export interface EntityHoverInput {
+  readonly ref: MentionRef;
+  readonly cluster: ClusterView;
+  /** The hovered article's analysis, for the dates and figures of the mention's sentence. */
+  readonly analysis?: ArticleAnalysis;
+  readonly displayPath: DisplayPath;
+}
+
+export function describeCluster({ ref, cluster, analysis, displayPath }: EntityHoverInput): string {
+  const lines: string[] = [];
+  const here = cluster.articles.find((article) => article.uri === ref.uri)?.mentions.length ?? 0;
+  const others = cluster.articles.filter((article) => article.uri !== ref.uri);
+  const written = ref.mention.text.replace(/\s+/g, ' ');
+  const title = cluster.canonical.toLowerCase() === written.toLowerCase() ? `**${escapeMarkdown(cluster.canonical)}**` : `**${escapeMarkdown(cluster.canonical)}** (written here “${escapeMarkdown(written)}”)`;
+  lines.push(`**${entityTypeName(cluster.type)}** · ${title}`);
+  if (ref.mention.title) lines.push('', `Title or role: ${escapeMarkdown(ref.mention.title)}`);
+  if (cluster.ambiguousWith) {
+    lines.push('', `Not linked: the workspace names ${cluster.ambiguousWith.map((name) => `“${escapeMarkdown(name)}”`).join(' and ')}, and this article does not say which.`);
+  }
+  if (cluster.spellings.length > 1 || cluster.spellings[0]?.text.toLowerCase() !== cluster.canonical.toLowerCase()) {
+    const spellings = cluster.spellings.map((s) => `${escapeMarkdown(s.text)} (${s.mentions})`).join(' · ');
+    lines.push('', `Spellings: ${spellings}`);
+  }
+  lines.push('', `${plural(cluster.mentionCount, 'mention')} in ${plural(cluster.articles.length, 'article')} · ${here} in this one`);
+  if (others.length > 0) {
+    lines.push('', 'Also in:', '');
+    for (const article of others.slice(0, HOVER_ARTICLE_LIMIT)) {
+      const first = article.mentions[0]!;
+      const snippet = snippetOf(first);
+      const count = article.mentions.length > 1 ? ` (${article.mentions.length}×)` : '';
+      const date = article.date ? ` · ${article.date}` : '';
+      const link = `[${escapeMarkdown(displayPath(article.uri))}:${first.mention.line + 1}](${lineLink(article.uri, first.mention.line)})`;
+      lines.push(`- ${link}${date}${count}${snippet ? ` — ${snippet}` : ''}`);
+    }
+    if (others.length > HOVER_ARTICLE_LIMIT) {
+      lines.push(`- and ${plural(others.length - HOVER_ARTICLE_LIMIT, 'more article')} (Find All References lists every mention)`);
+    }
+  }
+  const nearby = analysis ? nearbyFacts(analysis, ref) : [];
+  if (nearby.length > 0) lines.push('', `In this sentence: ${nearby.join(' · ')}`);
+  return lines.join('\n');
+}
+
+/** Dates and figures in the mention's sentence, in plain words (at most four). */
+function nearbyFacts(analysis: ArticleAnalysis, ref: MentionRef): string[] {
+  const sentence = analysis.sentences.find((s) => s.start <= ref.mention.start && ref.mention.start < s.end);
+  if (!sentence) return [];
+  const facts: { at: number; text: string }[] = [];
+  for (const date of analysis.dates) {
+    if (date.start >= sentence.start && date.end <= sentence.end) {
+      facts.push({ at: date.start, text: `“${escapeMarkdown(date.text)}” ${date.value ? `= ${date.value.iso}` : '(unresolved)'}` });
+    }
+  }
+  for (const figure of analysis.figures) {
+    if (figure.start >= sentence.start && figure.end <= sentence.end) {
+      facts.push({ at: figure.start, text: `“${escapeMarkdown(figure.text)}” = ${escapeMarkdown(figureSummary(figure))}` });
+    }
+  }
+  return facts
+    .sort((a, b) => Math.abs(a.at - ref.mention.start) - Math.abs(b.at - ref.mention.start))
+    .slice(0, 4)
+    .sort((a, b) => a.at - b.at)
+    .map((fact) => fact.text);
+}
