@@ -177,7 +177,7 @@ export class DateScanner {
     let i = 0;
     while (i < tokens.length) {
       const token = tokens[i]!;
-      if (token.kind === 'word' || token.kind === 'number') {
+      if (token.kind === 'number' || (token.kind === 'word' && mayStartDate(token.text))) {
         const match = this.matchAt(i);
         if (match) {
           out.push(match);
@@ -609,6 +609,21 @@ export class DateScanner {
     }
     return undefined;
   }
+}
+
+/** Lower-case words a date can start with (anything capitalised is checked as a month or weekday). */
+const DATE_STARTERS = new Set([
+  'yesterday', 'tomorrow', 'today', 'tonight', 'last', 'this', 'next', 'earlier', 'later', 'early', 'late', 'the', 'a',
+  'an', 'several', 'some', 'about', 'around', 'nearly', 'almost', 'roughly', 'from', 'between',
+]);
+
+/** A cheap first test, so most words never reach the matchers. */
+function mayStartDate(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true; // months, weekdays, "Today", "Last", "The", "In"...
+  if (DATE_STARTERS.has(text)) return true;
+  if (text.startsWith('mid-') || text.startsWith('early-') || text.startsWith('late-')) return true;
+  return numberWordValue(text) !== undefined;
 }
 
 function agoUnit(w: string, n: number): AgoUnit | undefined {

@@ -140,6 +140,22 @@ const FRACTIONS: Record<string, number> = {
   'four-fifths': 80, tenth: 10, 'one-tenth': 10,
 };
 
+/** Words (lower-cased) a figure can start with, besides number words and ordinals. */
+const FIGURE_STARTERS = new Set(['a', 'an', 'half', 'tens', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'one']);
+
+/** A cheap first test, so most words never reach the figure parser. */
+function mayStartFigure(text: string): boolean {
+  if (text.length === 1) return text === 'a' || text === 'A';
+  const lower = text.toLowerCase();
+  if (FIGURE_STARTERS.has(lower) || FRACTION_MAP.has(lower)) return true;
+  if (numberWordValue(lower) !== undefined || ordinalValue(lower) !== undefined) return true;
+  if (lower.startsWith('magnitude-')) return true;
+  const hyphen = lower.indexOf('-');
+  return hyphen > 0 && numberWordValue(lower.slice(0, hyphen)) !== undefined;
+}
+
+const FRACTION_MAP = new Map(Object.entries(FRACTIONS));
+
 /** Temperatures may be negative; every other dimension starts at 0. */
 const SIGNED: ReadonlySet<FigureDimension> = new Set(['temperature']);
 /** Dimensions whose restatement in other units is a conversion. */
@@ -250,7 +266,7 @@ class FigureFinder {
     let i = 0;
     while (i < tokens.length) {
       const token = tokens[i]!;
-      if (this.covered[i] || (token.kind !== 'number' && token.kind !== 'word')) {
+      if (this.covered[i] || (token.kind !== 'number' && (token.kind !== 'word' || !mayStartFigure(token.text)))) {
         i++;
         continue;
       }

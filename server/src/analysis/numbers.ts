@@ -92,31 +92,39 @@ const ORDINALS: Record<string, number> = {
   seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100,
 };
 
+const UNIT_MAP = new Map(Object.entries(UNITS));
+const TENS_MAP = new Map(Object.entries(TENS));
+
 /** Value of one number word, or of a hyphenated "twenty-five". Undefined for anything else. */
 export function numberWordValue(word: string): number | undefined {
+  // number words are 3 ("one") to 15 ("seventy-nine" and the like) letters long: most words fail here
+  if (word.length < 3 || word.length > 15) return undefined;
   const lower = word.toLowerCase();
-  const unit = UNITS[lower];
+  const unit = UNIT_MAP.get(lower);
   if (unit !== undefined) return unit;
-  const tens = TENS[lower];
+  const tens = TENS_MAP.get(lower);
   if (tens !== undefined) return tens;
   const hyphen = lower.indexOf('-');
   if (hyphen > 0) {
-    const t = TENS[lower.slice(0, hyphen)];
-    const u = UNITS[lower.slice(hyphen + 1)];
+    const t = TENS_MAP.get(lower.slice(0, hyphen));
+    const u = UNIT_MAP.get(lower.slice(hyphen + 1));
     if (t !== undefined && u !== undefined && u >= 1 && u <= 9) return t + u;
   }
   return undefined;
 }
 
+const ORDINAL_MAP = new Map(Object.entries(ORDINALS));
+
 /** Value of a spelled or digit ordinal ("seventh", "twenty-first", "5th", "22nd"). */
 export function ordinalValue(word: string): number | undefined {
+  if (word.length < 3 || word.length > 16) return undefined;
   const lower = word.toLowerCase();
-  const direct = ORDINALS[lower];
+  const direct = ORDINAL_MAP.get(lower);
   if (direct !== undefined) return direct;
   const hyphen = lower.indexOf('-');
   if (hyphen > 0) {
-    const t = TENS[lower.slice(0, hyphen)];
-    const o = ORDINALS[lower.slice(hyphen + 1)];
+    const t = TENS_MAP.get(lower.slice(0, hyphen));
+    const o = ORDINAL_MAP.get(lower.slice(hyphen + 1));
     if (t !== undefined && o !== undefined && o <= 9) return t + o;
   }
   const match = /^(\d{1,4})(st|nd|rd|th)$/.exec(lower);
