@@ -13,7 +13,7 @@
 //
 // CORROBORATE_CACHE_DIR overrides the cache folder (default: $XDG_CACHE_HOME/corroborate or ~/.cache/corroborate).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,12 +78,31 @@ function run(command, args, options = {}) {
   });
 }
 
+/** Removes `<finalDir>.partial-*` folders left by interrupted installs (untouched for two hours: not in progress). */
+function removeAbandonedAttempts(finalDir) {
+  const parent = path.dirname(finalDir);
+  const prefix = `${path.basename(finalDir)}.partial-`;
+  for (const name of readdirSync(parent)) {
+    if (!name.startsWith(prefix)) continue;
+    const full = path.join(parent, name);
+    try {
+      if (Date.now() - statSync(full).mtimeMs > 2 * 60 * 60 * 1000) {
+        say(`removing an abandoned install attempt: ${full}`);
+        rmSync(full, { recursive: true, force: true });
+      }
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+}
+
 /** Builds into a temporary sibling folder, then renames it into place; a concurrent winner is kept. */
 async function installAtomically(finalDir, what, build) {
   if (existsSync(path.join(finalDir, DONE_MARKER))) return;
   mkdirSync(path.dirname(finalDir), { recursive: true });
   // A folder without the marker is a broken earlier attempt: start over.
   if (existsSync(finalDir)) rmSync(finalDir, { recursive: true, force: true });
+  removeAbandonedAttempts(finalDir);
   const work = mkdtempSync(`${finalDir}.partial-`);
   const started = Date.now();
   try {
@@ -149,6 +168,12 @@ async function installCodeServer(codeServerDir, nodeDir) {
     );
     const entry = path.join(work, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
     if (!existsSync(entry)) throw new Error(`code-server installed without ${entry}`);
+    // code-server's postinstall builds VS Code's native modules; if npm skipped install scripts, say so now rather
+    // than let the editor fail later.
+    const nativeModule = path.join(work, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@vscode', 'spdlog', 'build', 'Release', 'spdlog.node');
+    if (!existsSync(nativeModule)) {
+      throw new Error(`code-server's postinstall did not build its native modules (no ${nativeModule}); were install scripts skipped?`);
+    }
     // A smoke test; code-server writes a default config file, so point it at a throw-away folder, not ~/.config.
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'corroborate-code-server-check-'));
     try {
