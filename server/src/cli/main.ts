@@ -1,11 +1,15 @@
 // Command dispatch for the CLI. Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or I/O error.
 import { annotateCommand } from './annotate';
+import { entitiesCommand } from './entities';
 
 export const USAGE = `Usage: corroborate <command> [options]
 
 Commands:
   annotate FILE...        print every date and figure with its position, kind and value
                           (--format text|json)
+  entities DIR...         list the entities of a folder of articles: every spelling, mention counts
+                          and articles, linked as the editor links them (--format text|json,
+                          --min-mentions N)
   help                    show this help
 
 Exit codes: 0 success, 2 usage or I/O error.
@@ -19,6 +23,8 @@ export async function main(args: readonly string[]): Promise<number> {
     switch (command) {
       case 'annotate':
         return await annotateCommand(rest);
+      case 'entities':
+        return await entitiesCommand(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -433,6 +433,7 @@ export class WorkspaceIndex {
       }));
     // spellings (case-insensitive on the core), types
     const types: Record<EntityType, number> = { person: 0, organization: 0, place: 0, group: 0 };
+    const fullTypes: Record<EntityType, number> = { person: 0, organization: 0, place: 0, group: 0 };
     const spellings = new Map<string, { forms: Map<string, number>; mentions: number; articles: Set<string>; acronym: boolean; tokens: number; phonetic: string; person: boolean }>();
     let mentionCount = 0;
     let maxPersonTokens = 0;
@@ -442,6 +443,7 @@ export class WorkspaceIndex {
         types[ref.mention.type]++;
         const cls = typeClassOf(ref.mention.type);
         const form = nameForm(ref.mention.text, cls);
+        if (!form.acronym && form.tokens.length > 1) fullTypes[ref.mention.type]++;
         const core = form.core.replace(/\s+/g, ' ');
         const key = core.toLowerCase();
         let entry = spellings.get(key);
@@ -465,7 +467,9 @@ export class WorkspaceIndex {
         phonetic: entry.phonetic,
       }))
       .sort((a, b) => b.mentions - a.mentions || b.articles - a.articles || (a.text < b.text ? -1 : 1));
-    const type = (Object.keys(types) as EntityType[]).reduce((best, t) => (types[t] > types[best] ? t : best), 'person' as EntityType);
+    // the type of the full names decides; acronyms and short forms are what taggers get wrong most
+    const tally = fullTypes.person + fullTypes.organization + fullTypes.place + fullTypes.group > 0 ? fullTypes : types;
+    const type = (Object.keys(tally) as EntityType[]).reduce((best, t) => (tally[t] > tally[best] ? t : best), 'person' as EntityType);
     const canonical = this.canonicalName(nodes, spellingList);
     const ambiguousWith = this.ambiguity(nodes);
     return { id, type, canonical, spellings: spellingList, mentionCount, articles, ...(ambiguousWith ? { ambiguousWith } : {}) };
