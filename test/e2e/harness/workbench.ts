@@ -121,11 +121,12 @@ export class Workbench {
   async openFile(relativePath: string): Promise<void> {
     const name = path.basename(relativePath);
     await this.quickInput('Control+P', relativePath, (label) => (label.startsWith(name) ? 0 : label.includes(name) ? 1 : -1));
-    await poll(
+    const tab = await poll(
       async () => (await this.page.locator(SELECTORS.activeTab).getAttribute('aria-label', { timeout: 1000 })) ?? '',
       (label) => label.includes(name),
       { timeout: 30_000 },
     );
+    if (!tab.includes(name)) throw new Error(`opening ${relativePath}: the active tab is "${tab}"`);
     await this.page.locator(`${SELECTORS.activeEditor} .view-lines .view-line`).first().waitFor({ state: 'visible', timeout: 30_000 });
     this.activeFile = path.join(this.options.workspaceDir, relativePath);
   }
