@@ -314,6 +314,8 @@ export class DateScanner {
     // "GMTV's Sunday programme", "the Mail on Sunday", "the Sunday Times"
     const prevText = text(tokens, i - 1);
     if ((prevText === "'s" || prevText === '’s') && sameLine(tokens, i)) return undefined;
+    // "the second Tuesday of each month": a rule, not a date
+    if (word(tokens, i + 1) === 'of' && ['first', 'second', 'third', 'fourth', 'fifth', 'last', 'final'].includes(prev)) return undefined;
     if (prev === 'on' && word(tokens, i - 2) === 'mail') return undefined;
     const next = tokens[i + 1];
     if (next && sameLine(tokens, i + 1) && isCapitalised(next) && !monthOfWord(next.text) && !weekdayOfWord(next.text)) return undefined;
@@ -338,6 +340,26 @@ export class DateScanner {
   private monthAt(i: number, month: number, abbreviation: boolean): RawDate | undefined {
     const tokens = this.tokens;
     let k = i + 1;
+    // month + a span of days: "October 1-2", "December 8-10, 2024"
+    const span = sameLine(tokens, k) ? /^(\d{1,2})[-–](\d{1,2})$/.exec(text(tokens, k)) : null;
+    if (span && +span[1]! >= 1 && +span[1]! < +span[2]! && +span[2]! <= 31) {
+      let year: number | undefined;
+      let end = k + 1;
+      if (text(tokens, end) === ',' && sameLine(tokens, end) && sameLine(tokens, end + 1) && yearOfToken(tokens[end + 1]) !== undefined) {
+        year = yearOfToken(tokens[end + 1]);
+        end += 2;
+      } else if (sameLine(tokens, end) && yearOfToken(tokens[end]) !== undefined) {
+        year = yearOfToken(tokens[end]);
+        end++;
+      }
+      const d1 = +span[1]!;
+      const d2 = +span[2]!;
+      if (!isValidDay(year ?? 2024, month, d2)) return undefined;
+      const part = (day: number): RawDate => year !== undefined
+        ? { i, j: end, kind: 'absolute', year, month, day }
+        : { i, j: end, kind: 'absolute', month, day, relative: { type: 'day-month', month, day } };
+      return { i, j: end, kind: 'range', from: part(d1), to: part(d2) };
+    }
     // month + day (+ year)
     const day = sameLine(tokens, k) ? dayOfToken(tokens[k]) : undefined;
     if (day !== undefined && !unitFollows(tokens, k + 1)) {

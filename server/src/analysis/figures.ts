@@ -98,17 +98,18 @@ const PLURAL_HEADS = new Set(['people', 'men', 'women', 'children', 'police', 'p
 /** -ing and -ed words that are nouns or adjectives in a counted phrase ("two fighting units" is rare; these are common). */
 const NP_ING_ED_OK = new Set(['buildings', 'building', 'wedding', 'weddings', 'meetings', 'meeting', 'bombings', 'killings', 'shootings', 'beings', 'earnings', 'savings', 'holdings', 'hearings', 'warnings', 'listings', 'readings', 'rulings', 'armed', 'wounded', 'injured', 'displaced', 'detained', 'missing', 'killed', 'dead', 'skilled', 'unarmed', 'registered', 'licensed', 'advanced', 'guided', 'unmanned', 'manned', 'crowded', 'retired', 'elected', 'suspected', 'alleged', 'trained', 'deployed', 'related', 'based']);
 
-/** Nouns that make "-year-old" an age (a person or animal) rather than the duration of a thing. */
-const AGE_NOUNS = new Set([
-  'girl', 'boy', 'man', 'woman', 'child', 'son', 'daughter', 'baby', 'teenager', 'teen', 'student', 'mother', 'father',
-  'wife', 'husband', 'brother', 'sister', 'grandmother', 'grandfather', 'resident', 'victim', 'suspect', 'driver',
-  'pilot', 'soldier', 'player', 'striker', 'defender', 'midfielder', 'goalkeeper', 'actor', 'actress', 'singer',
-  'star', 'patient', 'worker', 'officer', 'journalist', 'reporter', 'pupil', 'toddler', 'infant', 'girls', 'boys',
-  'men', 'women', 'children', 'people', 'person', 'mum', 'dad', 'granddaughter', 'grandson', 'veteran', 'leader',
-  'businessman', 'businesswoman', 'politician', 'candidate', 'lawmaker', 'farmer', 'teacher', 'doctor', 'nurse',
-  'youngster', 'youth', 'model', 'rapper', 'musician', 'artist', 'writer', 'author', 'director', 'chef', 'athlete',
-  'american', 'briton', 'british', 'russian', 'syrian', 'french', 'german', 'from', 'was', 'is', 'who', 'has', 'had',
+/** Events whose "-year-old" is how long they have lasted ("a three-year-old siege"); anything else has an age. */
+const DURATION_NOUNS = new Set([
+  'siege', 'war', 'conflict', 'deal', 'lease', 'battle', 'occupation', 'rule', 'reign', 'ban', 'sentence', 'marriage',
+  'career', 'relationship', 'dispute', 'campaign', 'insurgency', 'feud', 'blockade', 'contract', 'agreement', 'treaty',
+  'truce', 'ceasefire', 'cease-fire', 'crisis', 'standoff', 'stand-off', 'strike', 'boycott', 'embargo', 'moratorium',
+  'partnership', 'alliance', 'rivalry', 'investigation', 'probe', 'search', 'hunt', 'manhunt', 'trial', 'saga',
+  'hiatus', 'drought', 'freeze', 'lockdown', 'curfew', 'presence', 'mission', 'deployment', 'intervention',
+  'offensive', 'operation', 'struggle', 'fight', 'stint', 'spell', 'absence', 'exile', 'imprisonment', 'detention',
+  'captivity', 'sanctions', 'dictatorship', 'mandate', 'tenure', 'term', 'uprising', 'revolt', 'rebellion', 'protest',
+  'protests', 'civil', 'dynasty', 'regime', 'monopoly',
 ]);
+
 
 const CHANGE_VERBS = new Set([
   'rose', 'risen', 'rise', 'rises', 'rising', 'fell', 'fallen', 'fall', 'falls', 'falling', 'increased', 'increase',
@@ -122,7 +123,9 @@ const METRE_NOUNS = new Set([
   'race', 'sprint', 'hurdles', 'freestyle', 'backstroke', 'breaststroke', 'butterfly', 'medley', 'relay', 'dash',
   'final', 'title', 'gold', 'silver', 'bronze', 'medal', 'record', 'event', 'heat', 'semi-final', 'semifinal', 'run',
   'swim', 'high', 'tall', 'long', 'deep', 'wide', 'away', 'above', 'below', 'from', 'world', 'indoor', 'outdoor',
-  'champion', 'crown', 'personal', 'season', 'mark', 'time', 'victory', 'win',
+  'champion', 'crown', 'personal', 'season', 'mark', 'time', 'victory', 'win', 'hurdler', 'hurdlers', 'runner',
+  'runners', 'sprinter', 'sprinters', 'specialist', 'swimmer', 'star', 'runner-up', 'finalist', 'winner', 'medallist',
+  'medalist',
 ]);
 
 /** Common words that may open a sentence right before a number without naming it ("Only 20", "Another 5"). */
@@ -328,7 +331,8 @@ class FigureFinder {
     }
     // ordinals before a unit of time: "seventh year"
     const ordinal = ordinalValue(w);
-    if (ordinal !== undefined && !w.includes('-')) {
+    // "the first month" is everywhere and says little; "in its seventh year" is what date arithmetic can use
+    if (ordinal !== undefined && !w.includes('-') && ordinal >= 2) {
       const unit = unitAt(tokens, i + 1, false);
       if (unit && unit.dimension === 'duration' && /s$/.test(text(tokens, i + 1)) === false) {
         return { first: i, end: unit.end, value: ordinal, halfUnit: 0, digits: false, scaled: false, ordinal: true, unit: { dimension: 'ordinal', unit: unit.unit } };
@@ -364,7 +368,7 @@ class FigureFinder {
     if (/^(st|nd|rd|th)$/i.test(suffix)) {
       const ordinal = ordinalValue(t);
       const unit = unitAt(tokens, i + 1, false);
-      if (ordinal !== undefined && unit && unit.dimension === 'duration' && !/s$/.test(text(tokens, i + 1))) {
+      if (ordinal !== undefined && ordinal >= 2 && unit && unit.dimension === 'duration' && !/s$/.test(text(tokens, i + 1))) {
         return { first: i, end: unit.end, value: ordinal, halfUnit: 0, digits: true, scaled: false, ordinal: true, unit: { dimension: 'ordinal', unit: unit.unit } };
       }
       return undefined;
@@ -372,8 +376,13 @@ class FigureFinder {
     let spec = suffixSpec(suffix);
     if (!spec.ok) return undefined;
     // "the men's 200m title", "a 100m sprint": metres, not millions
-    if (spec.scale === 1e6 && suffix.toLowerCase() === 'm' && !currencyBefore(tokens, i) && this.metresContext(i)) {
-      spec = { unit: { dimension: 'length', unit: 'm' }, ok: true };
+    // "1.2m people" is 1.2 million; "the 60m", "a 60m hurdler", "cleared 1.76m" are metres; a bare "400m" with
+    // nothing counted after it could be either, so it is left alone
+    if (spec.scale === 1e6 && suffix.toLowerCase() === 'm' && !currencyBefore(tokens, i)) {
+      const counted = this.nounPhrase(i + 1, false);
+      const countedWord = counted ? word(tokens, counted.start) : '';
+      if (this.metresContext(i) || p.decimals === 2) spec = { unit: { dimension: 'length', unit: 'm' }, ok: true };
+      else if (!counted || METRE_NOUNS.has(countedWord)) return undefined;
     }
     let scale = spec.scale ?? 1;
     let end = i + 1;
@@ -603,9 +612,11 @@ class FigureFinder {
       unit = { dimension: 'age', unit: 'year' };
     }
     if (core.old) {
-      // "a 10-year-old girl" is an age; "a nearly three-year-old siege" is how long the siege has lasted
-      const noun = word(tokens, end);
-      kind = noun === '' || AGE_NOUNS.has(noun) || isCapitalised(tokens[end]) || text(tokens, end) === ',' ? 'age' : 'duration';
+      // "a 10-year-old girl" and "the 24-year-old reached" are ages; "a nearly three-year-old siege" is how long the
+      // siege has lasted: a duration only when a noun that is not a person follows
+      const counted = this.nounPhrase(end, false);
+      const head = counted ? word(tokens, counted.end - 1) : '';
+      kind = DURATION_NOUNS.has(head) ? 'duration' : 'age';
       unit = { dimension: kind, unit: unit!.unit };
     }
     if (core.ordinal) kind = 'ordinal';
@@ -664,7 +675,8 @@ class FigureFinder {
     // designators: "No. 10", "Article 5", "number one", "day one", "the last 16", "the top 10"
     if (!unit && !hedge && prevToken && sameLine(tokens, start) && !range && !core.vague && !core.fraction) {
       if (DESIGNATORS.has(prevWord)) return undefined;
-      if (['last', 'top', 'first', 'final', 'bottom', 'number'].includes(prevWord) && !counted) return undefined;
+      if (['top', 'number', 'bottom'].includes(prevWord)) return undefined;
+      if (['last', 'first', 'final'].includes(prevWord) && !counted) return undefined;
     }
     // "16 or 17 March": the first day of a pair whose second is a date
     if (digitsOnly || (core.digits && !unit && !hedge)) {
@@ -684,10 +696,11 @@ class FigureFinder {
       }
       // "v2.0", "3.x": digits glued to a previous token
       if (!first.spaceBefore && prevToken && (prevToken.kind === 'punct' || prevToken.kind === 'word') && !currencyBefore(tokens, core.first) && prevToken.text !== '(' && prevToken.text !== '"' && prevToken.text !== '“') return undefined;
-      // "Kenteris, 31, who won", "The England international, 24, was hurt": a small bare number set off by commas is an age
-      if (digitsOnly && text(tokens, start - 1) === ',' && text(tokens, core.end) === ',' && core.value < 130) return undefined;
-      // "Lita 45, 52.": a bare number continuing a list whose first member was a label, not a figure
-      if (digitsOnly && text(tokens, start - 1) === ',' && tokens[start - 2]?.kind === 'number' && this.lastEnd !== start - 1) return undefined;
+      // "Kenteris, 31, who won", "The England international, 24, was hurt", "John Jenkin, 23 and from Cumbria":
+      // a small bare number set off by a comma after a name, or by two commas, is an age
+      if (digitsOnly && text(tokens, start - 1) === ',' && core.value < 130 && (text(tokens, core.end) === ',' || isCapitalised(tokens[start - 2]))) return undefined;
+      // "Lita 45, 52.", "Internet Explorer 8 and 9": a bare number continuing a list whose first member was a label
+      if (digitsOnly && [',', 'and', 'or', '&'].includes(text(tokens, start - 1)) && tokens[start - 2]?.kind === 'number' && this.lastEnd !== start - 1) return undefined;
       // list numbers: "1." or "2)" at the start of a line
       if (tokens[core.first]!.breakBefore > 0 || core.first === 0) {
         const after = text(tokens, core.first + 1);

@@ -134,6 +134,8 @@ export function unitAt(tokens: readonly Token[], k: number, digits: boolean): Un
 /** Units glued to the digits or joined by a hyphen: "5km", "100mph", "85pc", "10-year", "100-metre", "5.6-magnitude". */
 export function gluedUnit(suffix: string): UnitSpec | undefined {
   const s = suffix.toLowerCase();
+  // "a three-point play", "3-point range": points of a game, not percentage points
+  if (s === 'point' || s === 'points' || s === 'c') return undefined;
   for (const [words, spec] of AFTER) {
     if (words.length !== 1) continue;
     if (words[0] === s) return spec;
