@@ -14,6 +14,7 @@ import {
   type Position,
   type ProtocolConnection,
   type SemanticTokensLegend,
+  WorkDoneProgress,
 } from 'vscode-languageserver/node';
 import { ROOT } from '../helpers/seeds';
 
@@ -107,12 +108,20 @@ export function decodeSemanticTokens(data: readonly number[], legend: SemanticTo
   return tokens;
 }
 
+/** Catch-all handlers: vscode-jsonrpc has them at run time, ProtocolConnection's type does not list them. */
+interface StarHandlers {
+  onNotification(handler: (method: string, params: unknown) => void): void;
+  onRequest(handler: (method: string, params: unknown) => unknown): void;
+}
+
 export class LspSession {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly messages: { type: number; message: string }[] = [];
   readonly logs: string[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly requestsFromServer: { method: string; params: unknown }[] = [];
+  /** Work-done progress the server reported ($/progress after window/workDoneProgress/create), in order. */
+  readonly progress: { token: string | number; value: { kind: string; title?: string; message?: string; percentage?: number } }[] = [];
   stderr = '';
   initializeResult!: InitializeResult;
   private settings: unknown;
@@ -132,14 +141,28 @@ export class LspSession {
     connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
       session.diagnostics.set(params.uri, params.diagnostics);
     });
-    connection.onNotification('window/showMessage', (params: { type: number; message: string }) => session.messages.push(params));
-    connection.onNotification('window/logMessage', (params: { message: string }) => session.logs.push(params.message));
-    connection.onNotification((method: string, params: unknown) => session.notifications.push({ method, params }));
+    connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      session.messages.push(params);
+    });
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      session.logs.push(params.message);
+    });
+    const star = connection as unknown as StarHandlers;
+    star.onNotification((method: string, params: unknown) => {
+      session.notifications.push({ method, params });
+    });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
       session.requestsFromServer.push({ method: 'workspace/configuration', params });
       return params.items.map((item) => (item.section === 'corroborate' || item.section === undefined ? session.settings : null));
     });
-    connection.onRequest((method: string, params: unknown) => {
+    connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      session.requestsFromServer.push({ method: 'window/workDoneProgress/create', params });
+      connection.onProgress(WorkDoneProgress.type, params.token, (value) => {
+        session.progress.push({ token: params.token, value });
+      });
+      return null;
+    });
+    star.onRequest((method: string, params: unknown) => {
       session.requestsFromServer.push({ method, params });
       return null;
     });
