@@ -151,6 +151,10 @@ describe('dates: relative, against the article date', () => {
     assert.equal(iso('The ministers will meet on Monday.', 'Monday', tuesday), '2024-12-23');
     assert.equal(iso('A new round starts on Thursday.', 'Thursday', tuesday), '2024-12-19');
     assert.equal(iso('It was reported Wednesday.', 'Wednesday', tuesday), '2024-12-11');
+    // the future in other clothes: "to be" + participle, "will be held", a deadline
+    assert.equal(iso('The package is to be voted on Thursday.', 'Thursday', tuesday), '2024-12-19');
+    assert.equal(iso('Services will be held on Sunday.', 'Sunday', tuesday), '2024-12-22');
+    assert.equal(iso('The goal is passage by Friday.', 'Friday', tuesday), '2024-12-20');
     const monday = dateAt('Peskov said on Monday that talks go on.', 'Monday', tuesday);
     assert.equal(monday.text, 'on Monday');
     assert.match(monday.explanation, /past tense/);
@@ -248,6 +252,7 @@ describe('dates: ranges', () => {
     assert.equal(months.value?.iso, '2019-03/2019-05');
     assert.equal(months.value?.precision, 'month');
     assert.equal(iso('Trials ran from December 2018 to February 2019.', 'December'), '2018-12/2019-02');
+    assert.equal(iso('Talks ran December 8-10, 2024.', 'December'), '2024-12-08/2024-12-10');
   });
 
   it('does not make ranges of counts or backwards pairs', () => {
@@ -267,6 +272,7 @@ describe('dates: near-misses that must not be tagged', () => {
     assertNoDate('Russia Today and USA Today ran the story.');
     assertNoDate('Shops open on Sundays. He told GMTV\'s Sunday programme so.');
     assertNoDate('Entertainment Tonight broadcast a segment.');
+    assertNoDate('The church holds Sunday services; patch day is the second Tuesday of each month.');
     assertNoDate('April Jones and June Carter sang in August Strindberg plays.');
   });
 

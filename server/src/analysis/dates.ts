@@ -329,7 +329,10 @@ class Resolver {
         if (spec.mode === 'this') {
           return { text: `the ${name} of the article's week (Monday to Sunday)`, value: has ? dayValue(mondayOf(ad) + ((spec.weekday + 6) % 7)) : undefined };
         }
-        const tense = this.tense(r);
+        let tense = this.tense(r);
+        // "passage by Friday", "until Monday": a deadline looks ahead unless the tense says otherwise
+        const before = r.i > 0 ? this.tokens[r.i - 1]!.text.toLowerCase() : '';
+        if (!tense && (before === 'by' || before === 'until' || before === 'till')) tense = 'future';
         if (tense === 'future') {
           const ahead = (spec.weekday - wd + 7) % 7 || 7;
           return { text: `the first ${name} after the article's date`, tense: tenseWords(tense), value: has ? dayValue(ad + ahead) : undefined };

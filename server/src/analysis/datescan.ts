@@ -165,6 +165,12 @@ function yearInContext(tokens: readonly Token[], k: number): boolean {
 const WEEKDAY_NAME_PARTS = new Set(['black', 'good', 'cyber', 'ash', 'easter', 'holy', 'bloody', 'super', 'man', 'girl', 'maundy', 'palm', 'shrove', 'giving', 'every', 'each', 'blue']);
 /** "Sunday programme", "Sunday newspaper": a weekday used as a name of something weekly. */
 const WEEKDAY_NOT_DATE_AFTER = new Set(['programme', 'program', 'show', 'edition', 'editions', 'newspaper', 'newspapers', 'paper', 'papers', 'school', 'trading', 'league', 'roast', 'supplement', 'magazine', 'service', 'services', 'best', 'times']);
+/** Plural nouns after a weekday that make it a weekly habit ("Sunday congregations", "Friday prayers"). */
+const WEEKLY_HABITS = new Set([
+  'congregations', 'services', 'prayers', 'papers', 'newspapers', 'editions', 'mornings', 'evenings', 'nights',
+  'afternoons', 'shows', 'programmes', 'programs', 'markets', 'sessions', 'classes', 'lessons', 'lunches', 'dinners',
+  'masses', 'schools', 'openings', 'closures', 'broadcasts', 'episodes', 'fixtures', 'columns', 'supplements',
+]);
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night', 'overnight']);
 
 export class DateScanner {
@@ -320,6 +326,8 @@ export class DateScanner {
     const next = tokens[i + 1];
     if (next && sameLine(tokens, i + 1) && isCapitalised(next) && !monthOfWord(next.text) && !weekdayOfWord(next.text)) return undefined;
     if (WEEKDAY_NOT_DATE_AFTER.has(word(tokens, i + 1)) && sameLine(tokens, i + 1)) return undefined;
+    // "Sunday congregations", "Friday prayers": a weekly habit, not a date
+    if (WEEKLY_HABITS.has(word(tokens, i + 1)) && sameLine(tokens, i + 1)) return undefined;
     // all-capital runs are headings or names ("MONDAY NIGHT FOOTBALL"): only Title case counts
     if (token.text === token.text.toUpperCase()) return undefined;
     let mode: 'bare' | 'last' | 'next' | 'this' = 'bare';

@@ -716,8 +716,8 @@ class FigureFinder {
       // "3.5" glued to letters, "1.2.3": handled by parseDigits; numbers right after a colon on a label line ("Phone: 02")
       if (digitsOnly && text(tokens, start - 1) === ':' && tokens[start - 1]!.breakBefore === 0 && isCapitalised(tokens[start - 2]) && tokens[start - 2]!.breakBefore > 0) return undefined;
     } else if (!core.vague && !core.fraction && !core.ordinal) {
-      // spelled numbers need a unit or something counted
-      if (!unit && !counted && !range) return undefined;
+      // spelled numbers need a unit or something counted ("four or five" alone counts nothing we can name)
+      if (!unit && !counted) return undefined;
       // "one" is a determiner far more often than a count ("One official said", "one area"): it counts only when
       // hedged ("at least one person", "more than one year") or after "for"/"than" with a unit ("for one year")
       if (core.spelledOne && !hedge && !(unit && ['for', 'than', 'only', 'just'].includes(prevWord))) return undefined;

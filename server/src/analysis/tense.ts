@@ -22,18 +22,25 @@ const PAST = new Set([
 /** Words ending in -ed that are not past forms. */
 const NOT_PAST_ED = new Set(['need', 'needed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'indeed', 'proceed', 'exceed', 'succeed', 'breed', 'greed', 'weed', 'deed', 'hundred', 'naked', 'wicked', 'sacred', 'kindred', 'scheduled', 'expected', 'planned', 'due']);
 
-function marker(token: Token): Tense | 'scheduled' | undefined {
+function marker(tokens: readonly Token[], k: number): Tense | 'scheduled' | undefined {
+  const token = tokens[k]!;
   if (token.kind !== 'word') return undefined;
   const word = token.text.toLowerCase();
+  // "is to be voted on Thursday": to be + participle is the future
+  if (word === 'be' && k > 0 && tokens[k - 1]!.text.toLowerCase() === 'to') return 'future';
   if (FUTURE.has(word)) {
     return 'future';
   }
   if (SCHEDULED_PRESENT.has(word)) return 'scheduled';
-  if (PAST.has(word)) return 'past';
-  if (word.length >= 4 && word.endsWith('ed') && !word.includes('-') && !NOT_PAST_ED.has(word) && !word.endsWith('eed')) {
-    return 'past';
+  const participle = PAST.has(word) || (word.length >= 4 && word.endsWith('ed') && !word.includes('-') && !NOT_PAST_ED.has(word) && !word.endsWith('eed'));
+  if (!participle) return undefined;
+  // a participle after "be" takes the tense of what comes before: "is to be voted", "will be held"; "could be
+  // delayed" has none
+  if (k > 0 && tokens[k - 1]!.text.toLowerCase() === 'be') {
+    const before = k > 1 ? tokens[k - 2]!.text.toLowerCase() : '';
+    return before === 'to' || FUTURE.has(before) ? 'future' : undefined;
   }
-  return undefined;
+  return 'past';
 }
 
 /** Tokens either side of a mention searched for a tense marker. */
@@ -49,7 +56,7 @@ export function tenseAround(tokens: readonly Token[], sentence: Sentence | undef
   let left: { distance: number; tense: Tense | 'scheduled' } | undefined;
   for (let k = i - 1; k >= lo; k--) {
     if (tokens[k]!.text === ';') break;
-    const m = marker(tokens[k]!);
+    const m = marker(tokens, k);
     if (m) {
       left = { distance: i - k, tense: m };
       break;
@@ -58,7 +65,7 @@ export function tenseAround(tokens: readonly Token[], sentence: Sentence | undef
   let right: { distance: number; tense: Tense | 'scheduled' } | undefined;
   for (let k = j; k < hi; k++) {
     if (tokens[k]!.text === ';') break;
-    const m = marker(tokens[k]!);
+    const m = marker(tokens, k);
     if (m) {
       right = { distance: k - j + 1, tense: m };
       break;
