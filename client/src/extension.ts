@@ -38,6 +38,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('corroborate.showOutput', () => outputChannel.show(true)),
+    // The server's code lens ("12 mentions in 4 articles") sends plain JSON; VS Code's command wants its own types.
+    vscode.commands.registerCommand(
+      'corroborate.showReferences',
+      (uri: string, position: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) => {
+        const converter = client?.protocol2CodeConverter;
+        if (!converter) return;
+        return vscode.commands.executeCommand(
+          'editor.action.showReferences',
+          vscode.Uri.parse(uri),
+          converter.asPosition(position),
+          locations.map((location) => converter.asLocation(location)),
+        );
+      },
+    ),
   );
   await client.start();
 }
