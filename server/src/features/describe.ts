@@ -129,7 +129,7 @@ function intervalReason(figure: Figure): string {
   if (figure.hedgeKind === 'at-least') return `${quote(figure.hedge ?? '')} sets a floor`;
   if (figure.hedgeKind === 'at-most') return `${quote(figure.hedge ?? '')} sets a ceiling`;
   if (figure.range) return 'a range, each end as precise as it is written';
-  if (figure.low !== figure.high) return 'the figure is rounded: it allows half its last written place (at most 5%)';
+  if (figure.low !== figure.high) return 'as precise as it is written: half its last written place either way, at most 5%';
   return 'written exactly';
 }
 
