@@ -112,7 +112,7 @@ export type HedgeKind =
 export interface Figure extends Span {
   readonly text: string;
   readonly kind: FigureDimension;
-  /** The value as written, scaled ("4.8 billion" -> 4.8e9, "nearly three years" -> 3). */
+  /** The value as written, scaled ("4.8 billion" -> 4.8e9, "nearly three years" -> 3); a range's midpoint. */
   readonly value: number;
   /** The interval the text allows, after hedges, written precision and ranges ("some 4,300" -> about 4,100..4,500). */
   readonly low: number;
