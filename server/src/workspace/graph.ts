@@ -98,15 +98,15 @@ export function isShortFormOf(short: readonly string[], full: readonly string[])
 export class NameGraph {
   private readonly nodes = new Map<string, NameNode>();
   private nextNodeId = 1;
-  private readonly byKey = new Map<string, Set<NameNode>>();
-  private readonly byPhonetic = new Map<string, Set<NameNode>>();
+  private readonly byKey = new Map<string, NameNode[]>();
+  private readonly byPhonetic = new Map<string, NameNode[]>();
   /** Person nodes by the phonetic key of their last token (short and full forms). */
-  private readonly personsBySurname = new Map<string, Set<NameNode>>();
+  private readonly personsBySurname = new Map<string, NameNode[]>();
   /** "X regime" organisation nodes by the phonetic key of X's last token. */
-  private readonly regimesBySurname = new Map<string, Set<NameNode>>();
+  private readonly regimesBySurname = new Map<string, NameNode[]>();
   /** Definitions in the workspace: short key -> long key -> count (and the long name's phonetic key). */
   private readonly definitions = new Map<string, Map<string, { count: number; phonetic: string }>>();
-  private readonly definedBy = new Map<string, Set<string>>();
+  private readonly definedBy = new Map<string, string[]>();
   private userAliases: readonly AliasGroup[] = [];
   private defaultAliases: readonly AliasGroup[] = [];
   /** Alias key -> groups (index into the alias list; user groups first). */
@@ -491,8 +491,8 @@ export class NameGraph {
   }
 
   /** Person nodes with this surname (phonetic key of the last token). */
-  personsWithSurname(lastPhonetic: string): ReadonlySet<NameNode> {
-    return this.personsBySurname.get(lastPhonetic) ?? new Set();
+  personsWithSurname(lastPhonetic: string): readonly NameNode[] {
+    return this.personsBySurname.get(lastPhonetic) ?? [];
   }
 
   /** Which kind of edge joins two nodes directly, if any holds (for explanations). */
@@ -540,18 +540,17 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  let set = map.get(key);
-  if (!set) {
-    set = new Set();
-    map.set(key, set);
-  }
-  set.add(value);
+/** Buckets are arrays: most hold one or two names, and an array is far smaller than a Set. */
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
 }
 
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(value);
-  if (set.size === 0) map.delete(key);
+function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) return;
+  const at = list.indexOf(value);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) map.delete(key);
 }

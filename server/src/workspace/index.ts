@@ -69,24 +69,54 @@ export interface SearchHit {
   readonly score: number;
 }
 
+/** What the index keeps per article beside its summary; kept small, since there may be tens of thousands. */
 interface Article {
   readonly id: number;
   readonly uri: string;
   readonly summary: ArticleSummary;
-  /** Node of each mention (undefined for a mention with no letters). */
-  readonly nodeOf: readonly (NameNode | undefined)[];
-  /** Mention indices of each node. */
-  readonly byNode: Map<NameNode, number[]>;
-  /** Local resolutions: a short form, acronym or "X regime" this article itself spells out. */
-  readonly overrides: Map<NameNode, NameNode>;
-  /** Mention indices sorted by start. */
-  readonly order: Int32Array;
+  /** The article's distinct names, in order of first mention. */
+  readonly nodes: readonly NameNode[];
+  /** For each mention, its name's index in `nodes` (-1 for a mention with no letters). */
+  readonly nodeOf: readonly number[];
+  /** Local resolutions: a short form, acronym or "X regime" this article itself spells out (absent when none). */
+  overrides?: Map<NameNode, NameNode>;
+  /** Mention indices sorted by start, only when the summary's order is not already that. */
+  readonly order?: readonly number[];
   /** Definition keys it contributed (short, long, long phonetic). */
-  readonly definitions: readonly (readonly [string, string, string])[];
+  readonly definitions?: readonly (readonly [string, string, string])[];
   readonly sortKey: string;
 }
 
+function nodeAt(article: Article, mention: number): NameNode | undefined {
+  const i = article.nodeOf[mention];
+  return i === undefined || i < 0 ? undefined : article.nodes[i];
+}
+
+function mentionsOfNode(article: Article, node: NameNode): number[] {
+  const slot = article.nodes.indexOf(node);
+  const out: number[] = [];
+  if (slot < 0) return out;
+  for (let i = 0; i < article.nodeOf.length; i++) if (article.nodeOf[i] === slot) out.push(i);
+  return out;
+}
+
+/** Mention indices in order of position. */
+function inOrder(article: Article): readonly number[] {
+  return article.order ?? article.summary.entities.map((_, i) => i);
+}
+
 type Listener = (change: IndexChange) => void;
+
+interface ClusterLabel {
+  readonly id: number;
+  readonly canonical: string;
+  readonly spellings: readonly string[];
+  readonly folded: readonly string[];
+  readonly mentionCount: number;
+}
+
+/** How many cluster views stay cached (least recently used dropped first). */
+const MAX_CACHED_VIEWS = 2000;
 
 export class WorkspaceIndex {
   private readonly articles = new Map<string, Article>();
@@ -96,12 +126,13 @@ export class WorkspaceIndex {
   /** Target node -> the (article, source node) pairs locally resolved to it. */
   private readonly overridesInto = new Map<NameNode, Set<Article>>();
   private readonly views = new Map<number, ClusterView>();
+  private readonly labels = new Map<number, ClusterLabel>();
   private readonly listeners = new Set<Listener>();
   private changedUris = new Set<string>();
   private config: WorkspaceConfig = DEFAULT_CONFIG;
 
   constructor(config: WorkspaceConfig = DEFAULT_CONFIG) {
-    this.graph = new NameGraph((id) => this.articlesById.get(id)?.byNode.keys() ?? []);
+    this.graph = new NameGraph((id) => this.articlesById.get(id)?.nodes ?? []);
     this.setConfig(config);
   }
 
@@ -111,6 +142,7 @@ export class WorkspaceIndex {
     this.config = config;
     this.graph.setAliases(config.aliases, config.defaultAliases ? DEFAULT_ALIASES : [], config.distinct);
     this.views.clear();
+    this.labels.clear();
   }
 
   get workspaceConfig(): WorkspaceConfig {
@@ -121,8 +153,8 @@ export class WorkspaceIndex {
   set(uri: string, summary: ArticleSummary): void {
     this.removeArticle(uri);
     const id = this.nextArticleId++;
-    const nodeOf: (NameNode | undefined)[] = new Array(summary.entities.length);
-    const byNode = new Map<NameNode, number[]>();
+    const nodeOf: number[] = new Array<number>(summary.entities.length).fill(-1);
+    const nodes: NameNode[] = [];
     // group the mentions by name first: one graph update per distinct name
     const groups = new Map<string, { cls: TypeClass; form: ReturnType<typeof nameForm>; indices: number[]; types: Record<EntityType, number> }>();
     summary.entities.forEach((mention, index) => {
@@ -140,8 +172,8 @@ export class WorkspaceIndex {
     });
     for (const group of groups.values()) {
       const node = this.graph.addMentions(group.form, group.cls, group.types, id, group.indices.length);
-      byNode.set(node, group.indices);
-      for (const index of group.indices) nodeOf[index] = node;
+      for (const index of group.indices) nodeOf[index] = nodes.length;
+      nodes.push(node);
     }
     const definitions: [string, string, string][] = [];
     for (const definition of summary.definitions) {
@@ -152,20 +184,19 @@ export class WorkspaceIndex {
       definitions.push([short.key, long.key, long.phonetic]);
       this.graph.addDefinition(short.key, long.key, long.phonetic, 1);
     }
-    const order = Int32Array.from(summary.entities.keys()).sort((a, b) => summary.entities[a]!.start - summary.entities[b]!.start);
+    const sorted = summary.entities.every((m, i) => i === 0 || summary.entities[i - 1]!.start <= m.start);
     const article: Article = {
       id,
       uri,
       summary,
+      nodes,
       nodeOf,
-      byNode,
-      overrides: new Map(),
-      order,
-      definitions,
+      ...(sorted ? {} : { order: [...summary.entities.keys()].sort((a, b) => summary.entities[a]!.start - summary.entities[b]!.start) }),
+      ...(definitions.length > 0 ? { definitions } : {}),
       sortKey: `${summary.articleDate?.iso ?? '\uffff'}\u0000${uri}`,
     };
     this.resolveLocally(article);
-    for (const target of new Set(article.overrides.values())) addTo(this.overridesInto, target, article);
+    for (const target of new Set(article.overrides?.values() ?? [])) addTo(this.overridesInto, target, article);
     this.articles.set(uri, article);
     this.articlesById.set(id, article);
     this.changedUris.add(uri);
@@ -181,13 +212,18 @@ export class WorkspaceIndex {
   private removeArticle(uri: string): boolean {
     const article = this.articles.get(uri);
     if (!article) return false;
-    for (const target of new Set(article.overrides.values())) removeFrom(this.overridesInto, target, article);
-    for (const [node, indices] of article.byNode) {
+    for (const target of new Set(article.overrides?.values() ?? [])) removeFrom(this.overridesInto, target, article);
+    article.nodes.forEach((node, slot) => {
       const types: Record<EntityType, number> = { person: 0, organization: 0, place: 0, group: 0 };
-      for (const index of indices) types[article.summary.entities[index]!.type]++;
-      this.graph.removeMentions(node, types, article.id, indices.length);
-    }
-    for (const [short, long, phonetic] of article.definitions) this.graph.addDefinition(short, long, phonetic, -1);
+      let count = 0;
+      article.nodeOf.forEach((n, index) => {
+        if (n !== slot) return;
+        types[article.summary.entities[index]!.type]++;
+        count++;
+      });
+      this.graph.removeMentions(node, types, article.id, count);
+    });
+    for (const [short, long, phonetic] of article.definitions ?? []) this.graph.addDefinition(short, long, phonetic, -1);
     this.articles.delete(uri);
     this.articlesById.delete(article.id);
     return true;
@@ -197,31 +233,35 @@ export class WorkspaceIndex {
    *  "the Assad regime" with "Bashar al-Assad" in the same article. These hold in this article whatever else the
    *  workspace says (another article may have another Bogdanov). */
   private resolveLocally(article: Article): void {
-    const nodes = [...article.byNode.keys()];
+    const nodes = article.nodes;
+    const overrides = new Map<NameNode, NameNode>();
+    const counts = new Map<NameNode, number>();
+    for (const slot of article.nodeOf) if (slot >= 0) counts.set(nodes[slot]!, (counts.get(nodes[slot]!) ?? 0) + 1);
     const persons = nodes.filter((node) => node.cls === 'person');
     const uniqueFull = (tokens: readonly string[]): NameNode | undefined => {
       const fits = persons.filter((full) => isShortFormOf(tokens, full.form.tokens));
       const phonetics = new Set(fits.map((full) => full.form.phonetic));
       if (phonetics.size !== 1) return undefined;
-      return fits.sort((a, b) => article.byNode.get(b)!.length - article.byNode.get(a)!.length)[0];
+      return fits.sort((a, b) => counts.get(b)! - counts.get(a)!)[0];
     };
     for (const node of persons) {
       const full = uniqueFull(node.form.tokens);
-      if (full) article.overrides.set(node, full);
+      if (full) overrides.set(node, full);
     }
     for (const node of nodes) {
       if (!node.regimeOf) continue;
       const exact = persons.find((person) => person.form.phonetic === node.regimeOf!.map(phoneticToken).join(' '));
-      const target = (exact && (article.overrides.get(exact) ?? exact)) ?? uniqueFull(node.regimeOf);
-      if (target) article.overrides.set(node, target);
+      const target = (exact && (overrides.get(exact) ?? exact)) ?? uniqueFull(node.regimeOf);
+      if (target) overrides.set(node, target);
     }
     const byKey = new Map<string, NameNode[]>();
     for (const node of nodes) byKey.set(node.key, [...(byKey.get(node.key) ?? []), node]);
-    for (const [shortKey, longKey] of article.definitions) {
+    for (const [shortKey, longKey] of article.definitions ?? []) {
       const long = byKey.get(longKey)?.[0];
       if (!long) continue;
-      for (const short of byKey.get(shortKey) ?? []) if (short !== long) article.overrides.set(short, article.overrides.get(long) ?? long);
+      for (const short of byKey.get(shortKey) ?? []) if (short !== long) overrides.set(short, overrides.get(long) ?? long);
     }
+    if (overrides.size > 0) article.overrides = overrides;
   }
 
   // ---- clustering and events -----------------------------------------------------------------------------------
@@ -230,7 +270,10 @@ export class WorkspaceIndex {
   flush(): void {
     if (!this.graph.needsClustering && this.changedUris.size === 0) return;
     const { removed, created } = this.graph.recluster();
-    for (const id of removed) this.views.delete(id);
+    for (const id of removed) {
+      this.views.delete(id);
+      this.labels.delete(id);
+    }
     const uris = [...this.changedUris];
     this.changedUris = new Set();
     if (removed.length === 0 && created.length === 0 && uris.length === 0) return;
@@ -275,17 +318,18 @@ export class WorkspaceIndex {
     for (const probe of [offset, offset - 1]) {
       // last mention starting at or before probe
       let low = 0;
-      let high = article.order.length - 1;
+      const order = inOrder(article);
+      let high = order.length - 1;
       let found = -1;
       while (low <= high) {
         const mid = (low + high) >> 1;
-        if (entities[article.order[mid]!]!.start <= probe) {
+        if (entities[order[mid]!]!.start <= probe) {
           found = mid;
           low = mid + 1;
         } else high = mid - 1;
       }
       for (let k = found; k >= 0 && k > found - 4; k--) {
-        const index = article.order[k]!;
+        const index = order[k]!;
         const mention = entities[index]!;
         if (mention.start <= probe && probe < mention.end) return { uri, index, mention };
       }
@@ -297,9 +341,9 @@ export class WorkspaceIndex {
   clusterOf(ref: { uri: string; index: number }): ClusterView | undefined {
     this.flush();
     const article = this.articles.get(ref.uri);
-    const node = article?.nodeOf[ref.index];
+    const node = article && nodeAt(article, ref.index);
     if (!article || !node) return undefined;
-    const target = article.overrides.get(node) ?? node;
+    const target = article.overrides?.get(node) ?? node;
     return this.view(target.cluster);
   }
 
@@ -332,10 +376,10 @@ export class WorkspaceIndex {
     const article = this.articles.get(uri);
     if (!article) return [];
     const byCluster = new Map<number, MentionRef[]>();
-    for (const index of article.order) {
-      const node = article.nodeOf[index];
+    for (const index of inOrder(article)) {
+      const node = nodeAt(article, index);
       if (!node) continue;
-      const id = (article.overrides.get(node) ?? node).cluster;
+      const id = (article.overrides?.get(node) ?? node).cluster;
       const list = byCluster.get(id) ?? [];
       list.push({ uri, index, mention: article.summary.entities[index]! });
       byCluster.set(id, list);
@@ -362,26 +406,53 @@ export class WorkspaceIndex {
   /** Clusters whose spellings match a query (any spelling: "Khmeimim" finds the Hmeimim cluster). */
   search(query: string, limit = 200): SearchHit[] {
     const folded = foldForSearch(query);
-    const views = this.clusters();
-    if (!folded) return views.slice(0, limit).map((cluster) => ({ cluster, spelling: cluster.canonical, score: 0 }));
+    const labels = this.allLabels();
     const queryPhonetic = folded.split(' ').map(phoneticToken).join(' ');
-    const hits: SearchHit[] = [];
-    for (const cluster of views) {
+    const hits: { id: number; spelling: string; score: number; mentions: number }[] = [];
+    for (const label of labels) {
       let best: { spelling: string; score: number } | undefined;
-      for (const spelling of [cluster.canonical, ...cluster.spellings.map((s) => s.text)]) {
-        const score = matchScore(foldForSearch(spelling), folded, queryPhonetic);
-        if (score > 0 && (!best || score > best.score)) best = { spelling, score };
+      if (!folded) best = { spelling: label.canonical, score: 1 };
+      else {
+        for (let i = 0; i < label.spellings.length; i++) {
+          const score = matchScore(label.folded[i]!, folded, queryPhonetic);
+          if (score > 0 && (!best || score > best.score)) best = { spelling: label.spellings[i]!, score };
+        }
       }
-      if (best) hits.push({ cluster, spelling: best.spelling, score: best.score });
+      if (best) hits.push({ id: label.id, spelling: best.spelling, score: best.score, mentions: label.mentionCount });
     }
-    hits.sort((a, b) => b.score - a.score || b.cluster.mentionCount - a.cluster.mentionCount);
-    return hits.slice(0, limit);
+    hits.sort((a, b) => b.score - a.score || b.mentions - a.mentions || (a.spelling < b.spelling ? -1 : 1));
+    const result: SearchHit[] = [];
+    for (const hit of hits.slice(0, limit)) {
+      const cluster = this.view(hit.id);
+      if (cluster) result.push({ cluster, spelling: hit.spelling, score: hit.score });
+    }
+    return result;
+  }
+
+  /** Search labels of every cluster: the canonical name first, then the spellings (folded beside them). */
+  private allLabels(): ClusterLabel[] {
+    this.flush();
+    const labels: ClusterLabel[] = [];
+    for (const cluster of this.graph.allClusters()) {
+      let label = this.labels.get(cluster.id);
+      if (!label) {
+        const view = this.view(cluster.id);
+        if (!view || view.mentionCount === 0) continue;
+        const spellings = [view.canonical, ...view.spellings.map((s) => s.text).filter((text) => text !== view.canonical)];
+        label = { id: cluster.id, canonical: view.canonical, spellings, folded: spellings.map(foldForSearch), mentionCount: view.mentionCount };
+        this.labels.set(cluster.id, label);
+      }
+      labels.push(label);
+    }
+    return labels;
   }
 
   /** Why two mentions' names are linked, when they are directly (for explanations and tests). */
   linkKind(a: { uri: string; index: number }, b: { uri: string; index: number }): string | undefined {
-    const na = this.articles.get(a.uri)?.nodeOf[a.index];
-    const nb = this.articles.get(b.uri)?.nodeOf[b.index];
+    const articleA = this.articles.get(a.uri);
+    const articleB = this.articles.get(b.uri);
+    const na = articleA && nodeAt(articleA, a.index);
+    const nb = articleB && nodeAt(articleB, b.index);
     if (!na || !nb) return undefined;
     if (na === nb) return 'same name';
     const kind = this.graph.linkBetween(na, nb);
@@ -397,13 +468,19 @@ export class WorkspaceIndex {
 
   // ---- views ---------------------------------------------------------------------------------------------------
 
+  /** A cluster's view, built on demand; the most recently used ones are kept (a view lists every mention). */
   private view(id: number): ClusterView | undefined {
     const cached = this.views.get(id);
-    if (cached) return cached;
+    if (cached) {
+      this.views.delete(id);
+      this.views.set(id, cached);
+      return cached;
+    }
     const cluster = this.graph.cluster(id);
     if (!cluster) return undefined;
     const view = this.buildView(id, cluster.nodes);
     this.views.set(id, view);
+    if (this.views.size > MAX_CACHED_VIEWS) this.views.delete(this.views.keys().next().value!);
     return view;
   }
 
@@ -417,11 +494,11 @@ export class WorkspaceIndex {
     for (const node of nodes) {
       for (const articleId of node.articles.keys()) {
         const article = this.articlesById.get(articleId);
-        if (!article || article.overrides.has(node)) continue;
-        add(article, article.byNode.get(node) ?? []);
+        if (!article || article.overrides?.has(node)) continue;
+        add(article, mentionsOfNode(article, node));
       }
       for (const article of this.overridesInto.get(node) ?? []) {
-        for (const [source, target] of article.overrides) if (target === node) add(article, article.byNode.get(source) ?? []);
+        for (const [source, target] of article.overrides ?? []) if (target === node) add(article, mentionsOfNode(article, source));
       }
     }
     const articles: ArticleMentions[] = [...byArticle.entries()]
@@ -475,7 +552,8 @@ export class WorkspaceIndex {
     return { id, type, canonical, spellings: spellingList, mentionCount, articles, ...(ambiguousWith ? { ambiguousWith } : {}) };
   }
 
-  /** The user's name for the entity if the alias file gives one; else the most frequent full form. */
+  /** The user's name for the entity if the alias file gives one; else the most frequent full form, counted in
+   *  articles first (one article repeating a spelling ten times should not outvote three articles), then mentions. */
   private canonicalName(nodes: readonly NameNode[], spellings: readonly Spelling[]): string {
     for (const node of nodes) {
       const named = this.graph.userCanonical(node.key);
@@ -483,7 +561,7 @@ export class WorkspaceIndex {
     }
     const full = spellings.filter((s) => !s.acronym && !s.short && s.text !== s.text.toUpperCase());
     const pool = full.length > 0 ? full : spellings.filter((s) => !s.short).length > 0 ? spellings.filter((s) => !s.short) : spellings;
-    const best = [...pool].sort((a, b) => b.mentions - a.mentions || b.articles - a.articles || b.text.length - a.text.length || (a.text < b.text ? -1 : 1))[0];
+    const best = [...pool].sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || b.text.length - a.text.length || (a.text < b.text ? -1 : 1))[0];
     return best?.text ?? nodes[0]?.form.core ?? '';
   }
 

@@ -48,7 +48,9 @@ export interface ArticleSummary {
   readonly definitions: readonly DefinitionSummary[];
 }
 
-const SNIPPET_RADIUS = 60;
+const SNIPPET_RADIUS = 45;
+/** ASCII, so a snippet of English text stays a one-byte string in V8 ("…" would double its size). */
+const ELLIPSIS = '...';
 
 function locate<T extends Span>(item: T, lines: LineIndex): T & Located {
   const from = lines.position(item.start);
@@ -79,8 +81,8 @@ export function snippetAround(text: string, lines: LineIndex, span: Span): { sni
     const space = text.lastIndexOf(' ', to);
     if (space > span.end) to = space;
   }
-  const prefix = from > lineStart ? '…' : '';
-  const suffix = to < lineEnd ? '…' : '';
+  const prefix = from > lineStart ? ELLIPSIS : '';
+  const suffix = to < lineEnd ? ELLIPSIS : '';
   const before = text.slice(from, span.start).replace(/\s+/g, ' ');
   const rest = text.slice(span.start, to).replace(/\s+/g, ' ');
   // A fresh string, so the summary never keeps the whole article text alive through a sliced string.
@@ -111,11 +113,11 @@ export function summarize(analysis: ArticleAnalysis): ArticleSummary {
     version: SUMMARY_VERSION,
     length: text.length,
     lineCount: lines.lineCount,
-    ...(analysis.articleDate ? { articleDate: analysis.articleDate } : {}),
+    ...(analysis.articleDate ? { articleDate: copyStrings(analysis.articleDate) } : {}),
     entities,
-    dates: analysis.dates.map((date) => locate({ ...date, text: copyString(date.text) }, lines)),
-    figures: analysis.figures.map((figure) => locate({ ...figure, text: copyString(figure.text) }, lines)),
-    claims: analysis.claims.map((claim) => locate(claim, lines)),
+    dates: analysis.dates.map((date) => locate(copyStrings(date), lines)),
+    figures: analysis.figures.map((figure) => locate(copyStrings(figure), lines)),
+    claims: analysis.claims.map((claim) => locate(copyStrings(claim), lines)),
     definitions,
   };
 }
@@ -123,4 +125,18 @@ export function summarize(analysis: ArticleAnalysis): ArticleSummary {
 /** A flat copy of a (possibly sliced) string: V8 keeps a slice's parent alive, and the parent is the whole article. */
 function copyString(value: string): string {
   return value.length < 13 ? value : value.split('').join('');
+}
+
+/** A copy of an annotation whose string fields (one level down too) are flat copies. */
+function copyStrings<T extends object>(item: T): T {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(item)) {
+    if (typeof value === 'string') copy[key] = copyString(value);
+    else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const inner: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) inner[k] = typeof v === 'string' ? copyString(v) : v;
+      copy[key] = inner;
+    } else copy[key] = value;
+  }
+  return copy as T;
 }
