@@ -607,7 +607,9 @@ class FigureFinder {
       kind = 'age';
       end++;
     }
-    if (!unit && word(tokens, start - 1) === 'aged' && core.digits) {
+    // "aged 36", "at the age of 87", "two sons, ages 6 and 16"
+    const agePrefix = word(tokens, start - 1) === 'aged' || word(tokens, start - 1) === 'ages' || (word(tokens, start - 1) === 'of' && word(tokens, start - 2) === 'age');
+    if (!unit && agePrefix && core.digits) {
       kind = 'age';
       unit = { dimension: 'age', unit: 'year' };
     }
@@ -694,6 +696,14 @@ class FigureFinder {
           if (!initial || !SENTENCE_OPENERS.has(prevWord)) return undefined;
         }
       }
+      // phone numbers and codes: digit groups side by side ("0800 555 111", "+1 877 268 9324"), a number called
+      // ("called 911"), arithmetic ("2+2=5"), a number after a slash ("10/23 / 66")
+      const next = tokens[core.end];
+      const before = tokens[core.first - 1];
+      if (!hedge && !unit && ((before && before.kind === 'number' && sameLine(tokens, core.first)) || (next && next.kind === 'number' && sameLine(tokens, core.end)))) return undefined;
+      if (prevToken && (prevToken.text === '+' || prevToken.text === '=' || prevToken.text === '/') && !currencyBefore(tokens, core.first)) return undefined;
+      if (next && (next.text === '=' || next.text === '+') && !next.spaceBefore) return undefined;
+      if (['call', 'called', 'calling', 'dial', 'dialled', 'dialed', 'phone', 'phoned', 'ring', 'rang', 'text', 'texted'].includes(prevWord) && !unit && !hedge) return undefined;
       // "v2.0", "3.x": digits glued to a previous token
       if (!first.spaceBefore && prevToken && (prevToken.kind === 'punct' || prevToken.kind === 'word') && !currencyBefore(tokens, core.first) && prevToken.text !== '(' && prevToken.text !== '"' && prevToken.text !== '“') return undefined;
       // "Kenteris, 31, who won", "The England international, 24, was hurt", "John Jenkin, 23 and from Cumbria":

@@ -41,7 +41,7 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
-const MAX_TARGET = 2000;
+const MAX_TARGET = 500;
 const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)[ \t]*/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const THEMATIC = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
@@ -241,6 +241,15 @@ function maskInline(text: string, start: number, end: number, mask: (s: number, 
     heads.set(len, h);
     return q[h];
   };
+  // the next occurrence of a character at or after a position; positions only grow, so one search serves many
+  const nextCache = new Map<string, number>();
+  const nextOf = (ch: string, from: number): number => {
+    const cached = nextCache.get(ch);
+    if (cached !== undefined && (cached === -1 || cached >= from)) return cached;
+    const found = text.indexOf(ch, from);
+    nextCache.set(ch, found);
+    return found;
+  };
   const openBrackets: number[] = [];
   let k = start;
   while (k < end) {
@@ -297,7 +306,7 @@ function maskInline(text: string, start: number, end: number, mask: (s: number, 
     if (c === 91 /* [ */) {
       // footnote marker "[^1]"
       if (text.charCodeAt(k + 1) === 94) {
-        const close = text.indexOf(']', k);
+        const close = nextOf(']', k);
         if (close > 0 && close < end && close - k < 100) {
           mask(k, close + 1);
           k = close + 1;
@@ -310,7 +319,10 @@ function maskInline(text: string, start: number, end: number, mask: (s: number, 
     }
     if (c === 93 /* ] */) {
       const next = text.charCodeAt(k + 1);
-      const targetEnd = next === 40 ? linkTargetEnd(text, k + 1, end) : next === 91 ? referenceEnd(text, k + 1, end) : undefined;
+      const closeParen = next === 40 ? nextOf(')', k) : -1;
+      const targetEnd = next === 40
+        ? (closeParen > 0 && closeParen < Math.min(end, k + 1 + MAX_TARGET) ? linkTargetEnd(text, k + 1, end) : undefined)
+        : next === 91 ? referenceEnd(text, k + 1, end) : undefined;
       if (targetEnd !== undefined) {
         const open = openBrackets.pop();
         if (open !== undefined) mask(open, text.charCodeAt(open) === 33 ? open + 2 : open + 1);
