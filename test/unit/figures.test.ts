@@ -86,6 +86,9 @@ describe('figures: numbers as written', () => {
     assert.deepEqual([half.kind, half.value, half.counted], ['percent', 50, 'Syria']);
     assert.equal(figureAt('One in five workers travel.', 'One in five').value, 20);
     assert.equal(figureAt('They own two-thirds of the land.', 'two-thirds').kind, 'percent');
+    // a fraction of a number is a number
+    const quarter = figureAt('A quarter of a million Sri Lankans fled.', 'quarter');
+    assert.deepEqual([quarter.kind, quarter.value, quarter.counted], ['count', 250000, 'Sri Lankans']);
   });
 
   it('reads money in many currencies', () => {
@@ -259,6 +262,7 @@ describe('figures: near-misses that are not figures', () => {
     assertNoFigure('It shipped Endorphin v2.0 this year.');
     assertNoFigure('Kenteris, 31, who won gold, spoke.');
     assertNoFigure('They reached the last 16 and the top 10.');
+    assertNoFigure('Call 0800 555 111 or +1 877 268 9324, or dial 911. 2+2=5.');
   });
 
   it('leaves "one" as a pronoun or determiner alone, and ordinals unless a unit of time follows', () => {

@@ -510,8 +510,15 @@ class FigureFinder {
     }
     if (value === undefined) return undefined;
     if (word(tokens, k) !== 'of' || !sameLine(tokens, k)) return undefined;
-    // "a quarter of a million", "half a billion": a number, not a share
-    if ((word(tokens, k + 1) === 'a' || word(tokens, k + 1) === 'one') && ['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen', 'century', 'mile', 'kilometre', 'kilometer', 'percent'].includes(word(tokens, k + 2))) return undefined;
+    // "a quarter of a million": a number, not a share
+    if (word(tokens, k + 1) === 'a' || word(tokens, k + 1) === 'one') {
+      const scale = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, dozen: 12 }[word(tokens, k + 2)];
+      if (scale !== undefined) {
+        const number = (value / 100) * scale;
+        return { first: i, end: k + 3, value: number, halfUnit: number * 0.05, digits: false, scaled: true };
+      }
+      if (['century', 'mile', 'kilometre', 'kilometer', 'percent', 'second', 'minute', 'day', 'week'].includes(word(tokens, k + 2))) return undefined;
+    }
     // "the first half of the year", "the second half of": a period, not a proportion
     if (w === 'half' && ['first', 'second', 'latter', 'other', 'top', 'bottom', 'back', 'front'].includes(word(tokens, i - 1))) return undefined;
     return { first: i, end: k, value, halfUnit: 2.5, digits: false, scaled: false, fraction: true, unit: { dimension: 'percent', unit: 'percent' }, countedFrom: k + 1 };
