@@ -1,12 +1,293 @@
-// Named entities: people, organisations, places and groups, from the trained sequence tagger.
-import type { DateMention, EntityMention, Figure, Sentence, Token } from '../types';
+// Named entities: people, organisations, places and groups, from the trained sequence tagger
+// (see recognizer.ts), then cleaned up for the editor:
+//  - spans overlapping a date or a figure are dropped;
+//  - titles, ranks and roles are split off a person's name and kept as its title ("Lt. Gen." Alexander Lapin);
+//  - an acronym defined in brackets takes the type of the name it abbreviates ("Hayat Tahrir al-Sham (HTS)");
+//  - document consistency: a name is typed the same way throughout the article (majority of its mentions), and
+//    later bare mentions of a name the tagger found elsewhere are found too;
+//  - a sentence-initial common word, a lone common word in a Title Case headline, and anything with no
+//    capital letter are never entities.
+import type { DateMention, EntityMention, EntityType, Figure, Sentence, Span, Token } from '../types';
+import { F_CAPSMODE, F_COMMON, F_INITIAL, F_TITLEMODE, type TaggerDocument, type TokenInfo } from './features';
+import { GAZ_CATEGORIES } from './lexicon';
+import type { NerModel } from './model';
+import { loadModelFile } from './model-file';
+import { tagDocumentWithInfo } from './recognizer';
+import { ENTITY_KINDS, KIND_TO_TYPE, spansOfTags, type TagSpan } from './tags';
+
+export { tagDocument } from './recognizer';
+export type { NerModel } from './model';
+
+let model: NerModel | null | undefined;
+let loadError: string | undefined;
+
+/** The model in use: loaded from the model file on first use (null when it cannot be loaded). */
+export function entityModel(): NerModel | null {
+  if (model === undefined) {
+    try {
+      model = loadModelFile();
+    } catch (error) {
+      model = null;
+      loadError = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return model;
+}
+
+/** Why the model could not be loaded, if it could not. */
+export function entityModelError(): string | undefined {
+  entityModel();
+  return loadError;
+}
+
+/** Replaces the model (tests; a host that loads the file itself). `undefined` = load the file again on next use. */
+export function setEntityModel(next: NerModel | null | undefined): void {
+  model = next;
+  loadError = undefined;
+}
+
+const TITLE_CATEGORY = GAZ_CATEGORIES.indexOf('title');
+const C = GAZ_CATEGORIES.length;
+
+/** Words that may sit inside a title between title words ("Deputy Foreign Minister", "Minister of Defence"). */
+const TITLE_JOINERS = new Set(['deputy', 'vice', 'foreign', 'defence', 'defense', 'interior', 'finance', 'prime', 'acting', 'former', 'senior', 'chief', 'first', 'assistant', 'general', 'state', 'of', 'for', 'affairs', 'executive', 'press', 'military', 'army', 'navy', 'top', 'lead', 'spokesman', 'spokeswoman', 'spokesperson', 'economy', 'trade', 'energy', 'oil', 'health', 'justice', 'information', 'security', 'national', 'the']);
+
+interface Found {
+  start: number; // token index
+  end: number;
+  kind: number;
+  titleStart?: number;
+  titleEnd?: number;
+}
+
+function overlapsAny(span: Span, others: readonly Span[]): boolean {
+  // Both lists are small per article; binary search is not worth it at this size, but stay linear overall.
+  for (const o of others) if (o.start < span.end && span.start < o.end) return true;
+  return false;
+}
+
+function hasCapital(s: string): boolean {
+  return /\p{Lu}/u.test(s);
+}
+
+function isTitleToken(info: TokenInfo, i: number, word: string): boolean {
+  if (info.gaz[i * C + TITLE_CATEGORY] !== 0) return true;
+  return TITLE_JOINERS.has(word.toLowerCase());
+}
 
 export function findEntities(
-  _text: string,
-  _tokens: readonly Token[],
-  _sentences: readonly Sentence[],
-  _dates: readonly DateMention[],
-  _figures: readonly Figure[],
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  dates: readonly DateMention[],
+  figures: readonly Figure[],
 ): EntityMention[] {
-  return [];
+  const m = entityModel();
+  if (!m || tokens.length === 0) return [];
+  return recognise(m, text, tokens, sentences, dates, figures);
 }
+
+/** The recogniser with an explicit model (tests, benchmarks). */
+export function recognise(
+  m: NerModel,
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  dates: readonly DateMention[],
+  figures: readonly Figure[],
+): EntityMention[] {
+  const words = tokens.map((t) => (t.kind === 'url' ? '<url>' : t.text));
+  const bounds: number[] = [];
+  let covered = 0;
+  for (const s of sentences) {
+    if (s.firstToken > covered) bounds.push(covered); // tokens outside any sentence form their own
+    bounds.push(s.firstToken);
+    covered = s.endToken;
+  }
+  if (covered < tokens.length) bounds.push(covered);
+  bounds.push(tokens.length);
+  const clean = [bounds[0]!];
+  for (let i = 1; i < bounds.length; i++) if (bounds[i]! > clean[clean.length - 1]!) clean.push(bounds[i]!);
+  if (clean[0] !== 0) clean.unshift(0);
+  const doc: TaggerDocument = { words, bounds: clean };
+  const { tags, info } = tagDocumentWithInfo(m, doc);
+
+  const blocked = [...dates, ...figures].sort((a, b) => a.start - b.start);
+  const spans: Found[] = [];
+  for (let s = 0; s + 1 < clean.length; s++) {
+    for (const span of spansOfTags(tags, clean[s], clean[s + 1])) spans.push({ ...span });
+  }
+
+  const kept: Found[] = [];
+  for (const span of spans) {
+    const trimmed = splitTitle(span, info, words, tokens);
+    if (!trimmed) continue;
+    if (!acceptable(trimmed, info, tokens, blocked)) continue;
+    kept.push(trimmed);
+  }
+  attachTitles(kept, info, words, tokens);
+  addBracketAcronyms(kept, tokens, info, blocked);
+  makeConsistent(kept, tokens, info, blocked);
+  kept.sort((a, b) => a.start - b.start);
+
+  return kept.map((f) => {
+    const start = tokens[f.start]!.start;
+    const end = tokens[f.end - 1]!.end;
+    const mention: EntityMention = {
+      start,
+      end,
+      text: text.slice(start, end),
+      type: KIND_TO_TYPE[ENTITY_KINDS[f.kind]!] as EntityType,
+    };
+    if (f.titleStart !== undefined && f.titleEnd !== undefined) {
+      const ts = tokens[f.titleStart]!.start;
+      const te = tokens[f.titleEnd - 1]!.end;
+      return { ...mention, title: text.slice(ts, te), titleSpan: { start: ts, end: te } };
+    }
+    return mention;
+  });
+}
+
+/** A PER span that starts with title words loses them to its title ("President Vladimir Putin"). */
+function splitTitle(span: Found, info: TokenInfo, words: readonly string[], tokens: readonly Token[]): Found | undefined {
+  let start = span.start;
+  while (start < span.end - 1 && isTitleToken(info, start, words[start]!) && span.kind === 0) start++;
+  if (start === span.start) return span;
+  // keep a name: at least one capitalised token must remain
+  if (!hasCapital(tokens[start]!.text)) return undefined;
+  return { ...span, start, titleStart: span.start, titleEnd: start };
+}
+
+function acceptable(span: Found, info: TokenInfo, tokens: readonly Token[], blocked: readonly Span[]): boolean {
+  const first = tokens[span.start]!;
+  const last = tokens[span.end - 1]!;
+  if (overlapsAny({ start: first.start, end: last.end }, blocked)) return false;
+  let capital = false;
+  for (let i = span.start; i < span.end; i++) {
+    const t = tokens[i]!;
+    // one name never spans a line break or a gap (markdown syntax is blanked out to spaces before analysis)
+    if (i > span.start && (t.breakBefore > 0 || t.start - tokens[i - 1]!.end > 1)) return false;
+    if (t.end - t.start > 60) return false;
+    if (t.kind === 'url' || t.kind === 'number') return false;
+    if (hasCapital(t.text)) capital = true;
+  }
+  if (!capital) return false;
+  if (span.end - span.start === 1) {
+    const f = info.flags[span.start]!;
+    // a sentence-initial common word ("Last", "Officials"), or a common word alone in a Title Case headline
+    if ((f & F_COMMON) !== 0 && ((f & F_INITIAL) !== 0 || (f & (F_TITLEMODE | F_CAPSMODE)) !== 0)) return false;
+  }
+  return true;
+}
+
+/** Titles written just before a person's name: "Russian Deputy Foreign Minister Oleg Syromolotov". */
+function attachTitles(spans: Found[], info: TokenInfo, words: readonly string[], tokens: readonly Token[]): void {
+  const entityAt = new Set<number>();
+  for (const s of spans) for (let i = s.start; i < s.end; i++) entityAt.add(i);
+  for (const s of spans) {
+    if (s.kind !== 0 || s.titleStart !== undefined) continue;
+    let i = s.start - 1;
+    let sawTitle = false;
+    while (i >= 0 && !entityAt.has(i) && tokens[i]!.kind === 'word' && tokens[i + 1]!.breakBefore === 0) {
+      const w = words[i]!;
+      if (info.gaz[i * C + TITLE_CATEGORY] !== 0) sawTitle = true;
+      else if (!TITLE_JOINERS.has(w.toLowerCase())) break;
+      i--;
+    }
+    let first = i + 1;
+    // trim joiners at the left edge ("the", "of") that are not titles themselves
+    while (first < s.start && info.gaz[first * C + TITLE_CATEGORY] === 0 && !/^\p{Lu}/u.test(words[first]!)) first++;
+    if (sawTitle && first < s.start) {
+      s.titleStart = first;
+      s.titleEnd = s.start;
+    }
+  }
+}
+
+function spanKey(tokens: readonly Token[], s: { start: number; end: number }): string {
+  let key = '';
+  for (let i = s.start; i < s.end; i++) key += (i > s.start ? ' ' : '') + tokens[i]!.text.replace(/[’‘]/g, "'");
+  return key;
+}
+
+/** "Hayat Tahrir al-Sham (HTS)": the bracketed acronym is a mention of the same kind. */
+function addBracketAcronyms(spans: Found[], tokens: readonly Token[], info: TokenInfo, blocked: readonly Span[]): void {
+  const byStart = new Map(spans.map((s) => [s.start, s]));
+  for (const s of [...spans]) {
+    const open = s.end;
+    if (tokens[open]?.text !== '(' || tokens[open + 2]?.text !== ')') continue;
+    const acronym = tokens[open + 1]!;
+    if (!/^\p{Lu}[\p{Lu}\d.&-]{1,9}$/u.test(acronym.text)) continue;
+    const existing = byStart.get(open + 1);
+    if (existing) {
+      existing.kind = s.kind;
+      continue;
+    }
+    if (overlapsAny(acronym, blocked)) continue;
+    const found = { start: open + 1, end: open + 2, kind: s.kind };
+    spans.push(found);
+    byStart.set(found.start, found);
+  }
+  void info;
+}
+
+/**
+ * One type per name per article (the majority of its mentions; ties go to the first), and bare later or
+ * earlier mentions of a found name are found too, when capitalised and not inside another entity.
+ */
+function makeConsistent(spans: Found[], tokens: readonly Token[], info: TokenInfo, blocked: readonly Span[]): void {
+  const votes = new Map<string, number[]>();
+  for (const s of spans) {
+    const key = spanKey(tokens, s);
+    let v = votes.get(key);
+    if (!v) votes.set(key, (v = [0, 0, 0, 0]));
+    v[s.kind]!++;
+  }
+  const kindOf = new Map<string, number>();
+  for (const [key, v] of votes) {
+    let best = 0;
+    for (let k = 1; k < 4; k++) if (v[k]! > v[best]!) best = k;
+    kindOf.set(key, best);
+  }
+  for (const s of spans) s.kind = kindOf.get(spanKey(tokens, s))!;
+
+  // Unfound mentions of names found elsewhere: match token sequences, longest first.
+  const names = [...kindOf.keys()]
+    .map((key) => ({ key, parts: key.split(' '), kind: kindOf.get(key)! }))
+    .filter((n) => n.parts.some((p) => /^\p{Lu}/u.test(p)) && n.key.length >= 2)
+    .sort((a, b) => b.parts.length - a.parts.length);
+  if (names.length === 0) return;
+  const taken = new Uint8Array(tokens.length);
+  for (const s of spans) for (let i = s.start; i < s.end; i++) taken[i] = 1;
+  const byFirst = new Map<string, typeof names>();
+  for (const n of names) {
+    const list = byFirst.get(n.parts[0]!) ?? [];
+    list.push(n);
+    byFirst.set(n.parts[0]!, list);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    const candidates = byFirst.get(tokens[i]!.text.replace(/[’‘]/g, "'"));
+    if (!candidates) continue;
+    for (const n of candidates) {
+      const end = i + n.parts.length;
+      if (end > tokens.length) continue;
+      let ok = true;
+      for (let k = 0; k < n.parts.length && ok; k++) {
+        if (taken[i + k] || tokens[i + k]!.text.replace(/[’‘]/g, "'") !== n.parts[k]) ok = false;
+        if (k > 0 && tokens[i + k]!.breakBefore > 0) ok = false;
+      }
+      // not glued to a longer capitalised name on either side ("Syria" inside "Syria Express" stays out)
+      if (ok && i > 0 && !taken[i - 1] && tokens[i - 1]!.kind === 'word' && /^\p{Lu}/u.test(tokens[i - 1]!.text) && (info.flags[i - 1]! & F_INITIAL) === 0) ok = false;
+      if (ok && end < tokens.length && !taken[end] && tokens[end]!.kind === 'word' && /^\p{Lu}/u.test(tokens[end]!.text) && tokens[end]!.breakBefore === 0) ok = false;
+      if (!ok) continue;
+      const found: Found = { start: i, end, kind: n.kind };
+      if (!acceptable(found, info, tokens, blocked)) continue;
+      spans.push(found);
+      for (let k = i; k < end; k++) taken[k] = 1;
+      break;
+    }
+  }
+}
+
+export type { TagSpan };

@@ -1,0 +1,126 @@
+// Measurements of the committed entity model: quality on CoNLL-2003 (test = eng.testb, dev = eng.testa),
+// speed, load time, size and memory. `npm run eval:ner` prints benchNer()'s JSON; `npm run bench` can call it.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { recognise } from '../../server/src/analysis/entities';
+import { decodeModel, type NerModel } from '../../server/src/analysis/entities/model';
+import { MODEL_FILE_NAME } from '../../server/src/analysis/entities/model-file';
+import { tagDocument } from '../../server/src/analysis/entities/recognizer';
+import { splitSentences } from '../../server/src/analysis/sentences';
+import { tokenize } from '../../server/src/analysis/tokenize';
+import { CORPORA, haveCorpora, loadCorpus, ROOT, type LabelledCorpus } from './corpus';
+import { score, type Scores } from './evaluate';
+
+/** CoNLL-2003 has no document breaks in our copy: each sentence's "document" is 20 sentences either side. */
+export const EVAL_WINDOW = 20;
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function memory(): { rss: number; heap: number; external: number } {
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  return { rss: m.rss, heap: m.heapUsed, external: m.external + m.arrayBuffers };
+}
+
+function best<T>(runs: number, f: () => T): { ms: number; result: T } {
+  let ms = Infinity;
+  let result!: T;
+  for (let r = 0; r < runs; r++) {
+    const t0 = process.hrtime.bigint();
+    result = f();
+    ms = Math.min(ms, Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { ms, result };
+}
+
+function table(s: Scores): Record<string, unknown> {
+  const row = (p: Scores['PER']): Record<string, number> => ({ precision: p.precision, recall: p.recall, f1: p.f1, gold: p.gold, predicted: p.predicted });
+  return { PER: row(s.PER), ORG: row(s.ORG), LOC: row(s.LOC), MISC_as_group: row(s.MISC), 'PER+LOC+ORG': row(s.perLocOrg), all4: row(s.all) };
+}
+
+function bbcTexts(): string[] {
+  const texts: string[] = [];
+  for (const topic of ['business', 'entertainment', 'politics', 'sport', 'tech']) {
+    const dir = path.join(CORPORA, 'bbc', topic);
+    for (const file of readdirSync(dir).sort()) texts.push(readFileSync(path.join(dir, file), 'utf8'));
+  }
+  return texts;
+}
+
+export async function benchNer(): Promise<Record<string, unknown>> {
+  const file = path.join(ROOT, 'server', 'models', MODEL_FILE_NAME);
+  const before = memory();
+  const t0 = process.hrtime.bigint();
+  const bytes = readFileSync(file);
+  const model: NerModel = decodeModel(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const after = memory();
+  const out: Record<string, unknown> = {
+    model: {
+      file: path.basename(file),
+      bytes: statSync(file).size,
+      gzipBytes: gzipSync(bytes, { level: 9 }).length,
+      trainedOn: model.header.trainedOn,
+      stages: model.stages.length,
+      hashBits: model.bits,
+      notes: model.header.notes,
+    },
+    loadMs: Math.round(loadMs * 10) / 10,
+    memoryGrowthMB: {
+      rss: Math.round(((after.rss - before.rss) / 1048576) * 10) / 10,
+      heapPlusBuffers: Math.round(((after.heap + after.external - before.heap - before.external) / 1048576) * 10) / 10,
+    },
+  };
+  if (!haveCorpora()) {
+    out.skipped = '../shared/corpora is not here: no quality or speed figures';
+    return out;
+  }
+  const evaluate = (c: LabelledCorpus): { scores: Scores; ms: number } => {
+    const { ms, result } = best(3, () => tagDocument(model, c, { window: EVAL_WINDOW }));
+    return { scores: score(c.tags, result, c.bounds), ms };
+  };
+  const test = loadCorpus('conll-test');
+  const dev = loadCorpus('conll-dev');
+  const t = evaluate(test);
+  const d = evaluate(dev);
+  out.conllTest = table(t.scores);
+  out.conllDev = table(d.scores);
+  // Speed on CoNLL's own tokens: features + both stages + Viterbi.
+  out.tokensPerSecond = { conllTestTagging: Math.round(test.words.length / (t.ms / 1000)) };
+  // Speed on BBC articles, from raw text: our tokenizer + sentence splitter + features + decoding, one article at a time.
+  const texts = bbcTexts();
+  let tokenCount = 0;
+  const bbc = best(2, () => {
+    tokenCount = 0;
+    for (const text of texts) {
+      const tokens = tokenize(text);
+      const sentences = splitSentences(tokens);
+      const words = tokens.map((x) => x.text);
+      const bounds = [0, ...sentences.slice(1).map((s) => s.firstToken), tokens.length];
+      tagDocument(model, { words, bounds });
+      tokenCount += tokens.length;
+    }
+  });
+  const full = best(1, () => {
+    for (const text of texts) {
+      const tokens = tokenize(text);
+      recognise(model, text, tokens, splitSentences(tokens), [], []);
+    }
+  });
+  (out.tokensPerSecond as Record<string, number>).bbcTokenizeAndTag = Math.round(tokenCount / (bbc.ms / 1000));
+  (out.tokensPerSecond as Record<string, number>).bbcFindEntities = Math.round(tokenCount / (full.ms / 1000));
+  out.bbc = { articles: texts.length, tokens: tokenCount };
+  return out;
+}
+
+if (require.main === module) {
+  benchNer().then(
+    (r) => console.log(JSON.stringify(r, null, 2)),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
