@@ -15,10 +15,10 @@ export function analyze(text: string, options: AnalysisOptions = {}): ArticleAna
   const tokens = tokenize(masked.text);
   const sentences = splitSentences(tokens);
   const articleDate = findArticleDate(masked.text, tokens, sentences, options, masked.frontMatterDate);
-  // a date or figure may not span masked markup (other than emphasis), and keeps the text as written
+  // a date, figure or name may not span masked markup (other than emphasis), and keeps the text as written
   const dates = keepProse(findDates(masked.text, tokens, sentences, articleDate, options), text, masked.excluded);
   const figures = keepProse(findFigures(masked.text, tokens, sentences, dates), text, masked.excluded);
-  const entities = findEntities(masked.text, tokens, sentences, dates, figures);
+  const entities = keepProse(findEntities(masked.text, tokens, sentences, dates, figures), text, masked.excluded);
   const claims = findClaims(masked.text, tokens, sentences, { articleDate, dates, figures, entities });
   return { text, tokens, sentences, articleDate, dates, figures, entities, claims, excluded: masked.excluded };
 }
