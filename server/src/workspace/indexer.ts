@@ -64,6 +64,9 @@ export interface IndexAllResult {
   readonly cancelled: boolean;
 }
 
+/** Files read ahead of the one being analysed during a full index. */
+const READ_AHEAD = 8;
+
 /** Directories never searched, whatever the settings say. */
 const ALWAYS_SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn']);
 
@@ -153,32 +156,39 @@ export class WorkspaceIndexer {
 
   /** Reads, decodes and analyses one file; undefined (and a note in `skipped`) when it cannot be an article. */
   async load(filePath: string): Promise<ArticleSummary | undefined> {
-    const uri = uriOfPath(filePath);
-    this.skipped.delete(uri);
+    return this.analyzeRead(filePath, await this.read(filePath));
+  }
+
+  /** The I/O half of `load`: the file's text, or why there is none. */
+  private async read(filePath: string): Promise<{ text: string } | { skipped: SkippedFile } | undefined> {
     const stat = await this.fs.stat(filePath);
     if (!stat || stat.kind !== 'file') return undefined;
     const maxBytes = this.settings.files.maxSizeKB * 1024;
     if (stat.size > maxBytes) {
-      this.skipped.set(uri, {
-        path: filePath,
-        reason: 'too-large',
-        message: `${path.basename(filePath)} is ${Math.round(stat.size / 1024)} KB, larger than corroborate.files.maxSizeKB (${this.settings.files.maxSizeKB} KB): not indexed`,
-      });
-      return undefined;
+      const message = `${path.basename(filePath)} is ${Math.round(stat.size / 1024)} KB, larger than corroborate.files.maxSizeKB (${this.settings.files.maxSizeKB} KB): not indexed`;
+      return { skipped: { path: filePath, reason: 'too-large', message } };
     }
     let bytes: Uint8Array;
     try {
       bytes = await this.fs.readFile(filePath);
     } catch (error) {
-      this.skipped.set(uri, { path: filePath, reason: 'unreadable', message: `${path.basename(filePath)} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
-      return undefined;
+      return { skipped: { path: filePath, reason: 'unreadable', message: `${path.basename(filePath)} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` } };
     }
     const decoded = decodeArticle(bytes);
-    if (decoded.binary) {
-      this.skipped.set(uri, { path: filePath, reason: 'binary', message: `${path.basename(filePath)} holds binary data: not indexed` });
+    if (decoded.binary) return { skipped: { path: filePath, reason: 'binary', message: `${path.basename(filePath)} holds binary data: not indexed` } };
+    return { text: decoded.text };
+  }
+
+  /** The CPU half of `load` (what a worker thread can take over). */
+  private analyzeRead(filePath: string, read: { text: string } | { skipped: SkippedFile } | undefined): ArticleSummary | undefined {
+    const uri = uriOfPath(filePath);
+    this.skipped.delete(uri);
+    if (!read) return undefined;
+    if ('skipped' in read) {
+      this.skipped.set(uri, read.skipped);
       return undefined;
     }
-    return this.summarizeText(decoded.text, filePath);
+    return this.summarizeText(read.text, filePath);
   }
 
   summarizeText(text: string, filePath: string): ArticleSummary {
@@ -198,11 +208,21 @@ export class WorkspaceIndexer {
     let indexed = 0;
     let lastYield = Date.now();
     onProgress?.({ done: 0, total: files.length });
+    // Reads run ahead of the analysis (a few files in flight), so disk latency hides behind the CPU work.
+    const reads = new Map<number, Promise<Awaited<ReturnType<WorkspaceIndexer['read']>>>>();
+    const readAhead = (i: number) => {
+      for (let k = i; k < Math.min(files.length, i + READ_AHEAD); k++) {
+        if (!reads.has(k)) reads.set(k, this.read(files[k]!).catch(() => undefined));
+      }
+    };
     for (let i = 0; i < files.length; i++) {
       const filePath = files[i]!;
       const uri = uriOfPath(filePath);
+      readAhead(i);
+      const pending = reads.get(i)!;
+      reads.delete(i);
       if (!this.open.has(uri)) {
-        const summary = await this.load(filePath);
+        const summary = this.analyzeRead(filePath, await pending);
         if (generation !== this.generation) return { indexed, skipped: [...this.skipped.values()], cancelled: true };
         if (summary) {
           this.index.set(uri, summary);
