@@ -271,3 +271,74 @@ describe('workspace index: queries', function () {
     assert.equal(index.search('Khmeimim').filter((hit) => hit.score >= 60).length, 0);
   });
 });
+
+describe('workspace index: organisations', function () {
+  it('drops legal forms: Apple Inc. = Apple, Microsoft Corp = Microsoft', function () {
+    const index = indexOf(
+      { 'file:///a.txt': 'Apple Inc. and Microsoft Corp reported.', 'file:///b.txt': 'Apple and Microsoft reported.' },
+      [['Apple Inc.', 'organization'], ['Microsoft Corp', 'organization'], ['Apple', 'organization'], ['Microsoft', 'organization']],
+    );
+    assert.deepEqual(clusterSurfaces(index, 'Apple'), ['Apple', 'Apple Inc.']);
+    assert.deepEqual(clusterSurfaces(index, 'Microsoft'), ['Microsoft', 'Microsoft Corp']);
+  });
+
+  it('links the first or last words of one organisation\'s name: Saints = New Orleans Saints, T-Mobile = T-Mobile USA', function () {
+    const names: Gazetteer = [['New Orleans Saints', 'organization'], ['Saints', 'organization'], ['T-Mobile USA', 'organization'], ['T-Mobile', 'organization']];
+    const index = indexOf({ 'file:///a.txt': 'The New Orleans Saints signed with T-Mobile USA.', 'file:///b.txt': 'The Saints won. T-Mobile paid.' }, names);
+    assert.deepEqual(clusterSurfaces(index, 'Saints', 'file:///b.txt'), ['New Orleans Saints', 'Saints']);
+    assert.deepEqual(clusterSurfaces(index, 'T-Mobile', 'file:///b.txt'), ['T-Mobile', 'T-Mobile USA']);
+  });
+
+  it('not when two organisations end with the word, except inside an article that names one of them', function () {
+    const names: Gazetteer = [['New Orleans Saints', 'organization'], ['Church of Latter Day Saints', 'organization'], ['Saints', 'organization']];
+    const index = indexOf(
+      {
+        'file:///a.txt': 'The New Orleans Saints won. The Saints celebrated.',
+        'file:///b.txt': 'The Church of Latter Day Saints met.',
+        'file:///c.txt': 'The Saints won again.',
+      },
+      names,
+    );
+    assert.deepEqual(clusterSurfaces(index, 'Saints', 'file:///a.txt'), ['New Orleans Saints', 'Saints']);
+    assert.deepEqual(clusterSurfaces(index, 'Saints', 'file:///c.txt'), ['Saints']);
+  });
+
+  it('never for places or generic words: Sudan is not South Sudan, "Ministry" is not the Defence Ministry', function () {
+    const index = indexOf(
+      { 'file:///a.txt': 'South Sudan and the Defence Ministry.', 'file:///b.txt': 'Sudan and the Ministry.' },
+      [['South Sudan', 'place'], ['Sudan', 'place'], ['Defence Ministry', 'organization'], ['Ministry', 'organization']],
+    );
+    assert.deepEqual(clusterSurfaces(index, 'Sudan'), ['Sudan']);
+    assert.deepEqual(clusterSurfaces(index, 'Ministry'), ['Ministry']);
+  });
+
+  it('links an acronym to the one name with its initials written beside it: HP = H-P = Hewlett-Packard', function () {
+    const names: Gazetteer = [['Hewlett-Packard', 'organization'], ['HP', 'organization'], ['H-P', 'organization'], ['Heritage Properties', 'organization']];
+    const index = indexOf(
+      {
+        'file:///a.txt': 'Hewlett-Packard said HP would grow.',
+        'file:///b.txt': 'HP and H-P are one company.',
+        'file:///c.txt': 'Heritage Properties sold a house.',
+      },
+      names,
+    );
+    assert.deepEqual(clusterSurfaces(index, 'HP', 'file:///b.txt'), ['H-P', 'HP', 'Hewlett-Packard']);
+    assert.deepEqual(clusterSurfaces(index, 'Heritage Properties'), ['Heritage Properties']);
+  });
+
+  it('not when the name with those initials never appears beside the acronym', function () {
+    const index = indexOf(
+      { 'file:///a.txt': 'HP grew.', 'file:///b.txt': 'Heritage Properties sold a house.' },
+      [['HP', 'organization'], ['Heritage Properties', 'organization']],
+    );
+    assert.deepEqual(clusterSurfaces(index, 'HP'), ['HP']);
+  });
+
+  it('a familiar given name is a short form: Fred LaRue = Frederick C. LaRue', function () {
+    const index = indexOf(
+      { 'file:///a.txt': 'Frederick C. LaRue died.', 'file:///b.txt': 'Fred LaRue was an aide.' },
+      [['Frederick C. LaRue', 'person'], ['Fred LaRue', 'person']],
+    );
+    assert.deepEqual(clusterSurfaces(index, 'Fred LaRue'), ['Fred LaRue', 'Frederick C. LaRue']);
+  });
+});

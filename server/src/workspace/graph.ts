@@ -13,10 +13,17 @@
 //                      name mentioned alongside both), and never both in one article (an article that writes
 //                      "Iran" and "Iraq", or "Hassan" and "Hussein", means two things)
 //   6 type noise       one name tagged as two type classes, when one class dominates (three times the mentions)
+//   8 initials         "HP" -> "Hewlett-Packard", "EDS" -> "Electronic Data Systems": an acronym that is the initials of
+//                      exactly one longer place/organisation name written beside it in some article, when no
+//                      article defines it
+//   7 organisation     "Saints" -> "New Orleans Saints", "T-Mobile" -> "T-Mobile USA": the first or last words of
+//     short form       exactly one longer organisation name in the workspace (never generic heads like "Ministry",
+//                      never places: "Sudan" is not "South Sudan")
 import type { EntityType } from '../analysis/types';
 import type { AliasGroup } from './config';
 import {
   consonantCount,
+  initialsOf,
   maxVowelDistance,
   nameForm,
   phoneticToken,
@@ -26,8 +33,8 @@ import {
   type TypeClass,
 } from './names';
 
-export const EDGE_NAMES = ['user alias', 'definition', 'default alias', 'regime', 'short form', 'transliteration', 'type noise'] as const;
-export type EdgeKind = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+export const EDGE_NAMES = ['user alias', 'definition', 'default alias', 'regime', 'short form', 'transliteration', 'type noise', 'organisation short form', 'initials'] as const;
+export type EdgeKind = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
 export interface NameNode {
   readonly id: number;
@@ -61,6 +68,31 @@ interface Edge {
 
 const REGIME_HEADS = new Set(['regime', 'government', 'administration', 'dictatorship']);
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+/** Heads of organisation names too generic to stand for one organisation alone ("the Ministry", "Police"). */
+const GENERIC_ORGANISATION_WORDS = new Set([
+  'ministry', 'party', 'council', 'army', 'police', 'government', 'court', 'committee', 'commission', 'agency',
+  'department', 'office', 'university', 'college', 'school', 'church', 'bank', 'club', 'union', 'association',
+  'federation', 'league', 'team', 'board', 'authority', 'service', 'services', 'news', 'times', 'post', 'group',
+  'company', 'forces', 'force', 'navy', 'senate', 'congress', 'parliament', 'assembly', 'house', 'center', 'centre',
+  'institute', 'foundation', 'fund', 'media', 'press', 'network', 'channel', 'tv', 'radio', 'state', 'states',
+  'national', 'international', 'united', 'royal', 'federal', 'central', 'new', 'north', 'south', 'east', 'west',
+  'american', 'british', 'european', 'world', 'global', 'city', 'county', 'hospital', 'airlines', 'airways',
+]);
+
+/** Whether the mentions of a name are mostly tagged as an organisation. */
+function isOrganisation(node: NameNode): boolean {
+  return node.types.organization > node.types.place + node.types.person + node.types.group;
+}
+
+/** Whether `short` (tokens) is the first or the last words of `long`, and not a generic word. */
+export function isOrganisationShortForm(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length === 0 || short.length >= long.length) return false;
+  if (short.every((token) => GENERIC_ORGANISATION_WORDS.has(token) || token.length < 2)) return false;
+  const prefix = short.every((token, i) => sameWord(token, long[i]!));
+  const offset = long.length - short.length;
+  const suffix = short.every((token, i) => sameWord(token, long[offset + i]!));
+  return prefix || suffix;
+}
 
 function emptyTypes(): Record<EntityType, number> {
   return { person: 0, organization: 0, place: 0, group: 0 };
@@ -79,8 +111,14 @@ function sameWord(a: string, b: string): boolean {
   return vowelDistance([a], [b]) <= maxVowelDistance(consonantCount(pa));
 }
 
+/** A given name and its familiar form: "Fred" / "Frederick", "Alex" / "Alexander" (three letters or more). */
+function sameGivenName(short: string, full: string): boolean {
+  return sameWord(short, full) || (short.length >= 3 && full.length > short.length && full.startsWith(short));
+}
+
 /** Whether `short` is a shorter form of the person name `full`: its tokens appear in order in `full`, and its last
- *  token is `full`'s last (the surname): "Bogdanov" < "Mikhail Bogdanov", "Mark Felt" < "W. Mark Felt". */
+ *  token is `full`'s last (the surname): "Bogdanov" < "Mikhail Bogdanov", "Mark Felt" < "W. Mark Felt",
+ *  "Fred LaRue" < "Frederick C. LaRue". */
 export function isShortFormOf(short: readonly string[], full: readonly string[]): boolean {
   if (short.length === 0 || short.length >= full.length) return false;
   const lastShort = lastToken(short)!;
@@ -88,7 +126,8 @@ export function isShortFormOf(short: readonly string[], full: readonly string[])
   if (!sameWord(lastShort, lastFull)) return false;
   let j = 0;
   for (const token of short) {
-    while (j < full.length && !sameWord(token, full[j]!)) j++;
+    const same = token === lastShort ? sameWord : sameGivenName;
+    while (j < full.length && !same(token, full[j]!)) j++;
     if (j === full.length) return false;
     j++;
   }
@@ -102,6 +141,11 @@ export class NameGraph {
   private readonly byPhonetic = new Map<string, NameNode[]>();
   /** Person nodes by the phonetic key of their last token (short and full forms). */
   private readonly personsBySurname = new Map<string, NameNode[]>();
+  /** Multi-word place/organisation names by their initials ("hp" for "Hewlett-Packard"). */
+  private readonly thingsByInitials = new Map<string, NameNode[]>();
+  /** Multi-word place/organisation names by the phonetic key of their first and of their last word. */
+  private readonly thingsByFirst = new Map<string, NameNode[]>();
+  private readonly thingsByLast = new Map<string, NameNode[]>();
   /** "X regime" organisation nodes by the phonetic key of X's last token. */
   private readonly regimesBySurname = new Map<string, NameNode[]>();
   /** Definitions in the workspace: short key -> long key -> count (and the long name's phonetic key). */
@@ -120,7 +164,15 @@ export class NameGraph {
   /** Nodes removed since the last clustering whose clusters must be recomputed. */
   private readonly orphans = new Set<number>();
 
-  constructor(private readonly nodesOfArticle: (article: number) => Iterable<NameNode>) {}
+  constructor(
+    private readonly nodesOfArticle: (article: number) => Iterable<NameNode>,
+    private readonly articleCount: () => number = () => 0,
+  ) {}
+
+  /** Whether a name says something about an article's subject: not one the whole workspace mentions ("US", "UK"). */
+  private isTelling(node: NameNode): boolean {
+    return node.articles.size <= Math.max(5, 0.02 * this.articleCount());
+  }
 
   get nodeCount(): number {
     return this.nodes.size;
@@ -178,6 +230,11 @@ export class NameGraph {
     if (!node.acronym) addTo(this.byPhonetic, `${cls}|${form.phonetic}`, node);
     if (cls === 'person') addTo(this.personsBySurname, node.lastPhonetic, node);
     if (regimeOf) addTo(this.regimesBySurname, node.lastPhonetic, node);
+    if (cls === 'thing' && form.tokens.length >= 2 && !node.acronym) {
+      addTo(this.thingsByFirst, phoneticToken(form.tokens[0]!), node);
+      addTo(this.thingsByLast, phoneticToken(form.tokens[form.tokens.length - 1]!), node);
+      addTo(this.thingsByInitials, initialsOf(form.tokens), node);
+    }
     return node;
   }
 
@@ -189,6 +246,11 @@ export class NameGraph {
     removeFrom(this.byPhonetic, `${node.cls}|${node.form.phonetic}`, node);
     removeFrom(this.personsBySurname, node.lastPhonetic, node);
     removeFrom(this.regimesBySurname, node.lastPhonetic, node);
+    if (node.form.tokens.length >= 2) {
+      removeFrom(this.thingsByFirst, phoneticToken(node.form.tokens[0]!), node);
+      removeFrom(this.thingsByLast, phoneticToken(node.form.tokens[node.form.tokens.length - 1]!), node);
+      removeFrom(this.thingsByInitials, initialsOf(node.form.tokens), node);
+    }
     this.dirty.delete(node);
     // its neighbours may lose a link: they are re-clustered through the orphaned cluster
     if (node.cluster) this.orphans.add(node.cluster);
@@ -312,7 +374,34 @@ export class NameGraph {
     }
     // the same key in another type class
     for (const other of this.byKey.get(node.key) ?? []) if (other.cls !== node.cls) push(other, 6);
+    // initials, both directions
+    if (node.acronym) for (const long of this.thingsByInitials.get(node.key.toLowerCase()) ?? []) push(long, 8);
+    else if (node.cls === 'thing' && node.form.tokens.length >= 2) {
+      const initials = initialsOf(node.form.tokens);
+      for (const key of [initials, initials.toUpperCase()]) for (const other of this.byKey.get(key) ?? []) if (other.acronym) push(other, 8);
+    }
+    // organisation short forms, both directions
+    if (node.cls === 'thing' && !node.acronym) {
+      for (const long of this.organisationLongForms(node)) push(long, 7);
+      const tokens = node.form.tokens;
+      for (let k = 1; k < tokens.length; k++) {
+        for (const key of [tokens.slice(0, k).join(' '), tokens.slice(tokens.length - k).join(' ')]) {
+          for (const other of this.byKey.get(key) ?? []) if (other.cls === 'thing' && isOrganisationShortForm(other.form.tokens, tokens)) push(other, 7);
+        }
+      }
+    }
     return edges;
+  }
+
+  /** Longer place/organisation names whose first or last words this name is (static conditions only). */
+  private organisationLongForms(node: NameNode): NameNode[] {
+    const tokens = node.form.tokens;
+    if (tokens.length === 0) return [];
+    const found = new Set<NameNode>();
+    for (const long of this.thingsByFirst.get(phoneticToken(tokens[0]!)) ?? []) if (isOrganisationShortForm(tokens, long.form.tokens)) found.add(long);
+    for (const long of this.thingsByLast.get(phoneticToken(tokens[tokens.length - 1]!)) ?? []) if (isOrganisationShortForm(tokens, long.form.tokens)) found.add(long);
+    found.delete(node);
+    return [...found];
   }
 
   /** Full person names a short form may stand for, grouped by phonetic key; the edge holds when there is one group. */
@@ -347,6 +436,19 @@ export class NameGraph {
         const [short, full] = a.form.tokens.length < b.form.tokens.length ? [a, b] : [b, a];
         const groups = this.fullNameGroups(short.form.tokens, short.lastPhonetic);
         return groups.size === 1 && groups.has(full.form.phonetic);
+      }
+      case 8: {
+        const [acronym, long] = a.acronym ? [a, b] : [b, a];
+        if (long.cls !== 'thing' || this.definitions.has(acronym.key)) return false;
+        // of the names with these initials, those that some article writes beside the acronym
+        const fits = (this.thingsByInitials.get(acronym.key.toLowerCase()) ?? []).filter((n) => this.cooccur(acronym, n));
+        return new Set(fits.map((n) => n.form.phonetic)).size === 1 && fits.includes(long);
+      }
+      case 7: {
+        const [short, long] = a.form.tokens.length < b.form.tokens.length ? [a, b] : [b, a];
+        if (!isOrganisation(short) || !isOrganisation(long)) return false;
+        const groups = new Set(this.organisationLongForms(short).filter(isOrganisation).map((n) => n.form.phonetic));
+        return groups.size === 1 && groups.has(long.form.phonetic);
       }
       case 6: {
         const [minor, major] = a.mentions <= b.mentions ? [a, b] : [b, a];
@@ -464,7 +566,7 @@ export class NameGraph {
     let seen = 0;
     for (const article of smallArticles) {
       if (++seen > 200) break;
-      for (const other of this.nodesOfArticle(article)) if (!inCluster.has(other)) context.add(other);
+      for (const other of this.nodesOfArticle(article)) if (!inCluster.has(other) && this.isTelling(other)) context.add(other);
     }
     seen = 0;
     for (const node of large) {
@@ -473,6 +575,13 @@ export class NameGraph {
         for (const other of this.nodesOfArticle(article)) if (context.has(other)) return true;
       }
     }
+    return false;
+  }
+
+  /** Whether two names appear in one article. */
+  private cooccur(a: NameNode, b: NameNode): boolean {
+    const [small, large] = a.articles.size <= b.articles.size ? [a, b] : [b, a];
+    for (const article of small.articles.keys()) if (large.articles.has(article)) return true;
     return false;
   }
 

@@ -7,7 +7,7 @@
 import type { EntityType } from '../analysis/types';
 import { DEFAULT_CONFIG, type WorkspaceConfig } from './config';
 import { DEFAULT_ALIASES } from './defaultAliases';
-import { isShortFormOf, NameGraph, type NameNode } from './graph';
+import { EDGE_NAMES, isOrganisationShortForm, isShortFormOf, NameGraph, type NameNode } from './graph';
 import { foldDiacritics, nameForm, phoneticToken, typeClassOf, type TypeClass } from './names';
 import type { ArticleSummary, MentionSummary } from './summary';
 
@@ -132,7 +132,10 @@ export class WorkspaceIndex {
   private config: WorkspaceConfig = DEFAULT_CONFIG;
 
   constructor(config: WorkspaceConfig = DEFAULT_CONFIG) {
-    this.graph = new NameGraph((id) => this.articlesById.get(id)?.nodes ?? []);
+    this.graph = new NameGraph(
+      (id) => this.articlesById.get(id)?.nodes ?? [],
+      () => this.articles.size,
+    );
     this.setConfig(config);
   }
 
@@ -260,6 +263,14 @@ export class WorkspaceIndex {
       const long = byKey.get(longKey)?.[0];
       if (!long) continue;
       for (const short of byKey.get(shortKey) ?? []) if (short !== long) overrides.set(short, overrides.get(long) ?? long);
+    }
+    // an organisation's short form, spelled out in this article ("New Orleans Saints ... the Saints")
+    const organisation = (node: NameNode) => node.types.organization > node.types.place + node.types.person + node.types.group;
+    const things = nodes.filter((node) => node.cls === 'thing' && !node.acronym && !overrides.has(node));
+    for (const node of things) {
+      if (!organisation(node)) continue;
+      const fits = things.filter((long) => long !== node && organisation(long) && isOrganisationShortForm(node.form.tokens, long.form.tokens));
+      if (new Set(fits.map((long) => long.form.phonetic)).size === 1) overrides.set(node, fits[0]!);
     }
     if (overrides.size > 0) article.overrides = overrides;
   }
@@ -456,7 +467,7 @@ export class WorkspaceIndex {
     if (!na || !nb) return undefined;
     if (na === nb) return 'same name';
     const kind = this.graph.linkBetween(na, nb);
-    return kind === undefined ? undefined : ['user alias', 'definition', 'default alias', 'regime', 'short form', 'transliteration', 'type noise'][kind];
+    return kind === undefined ? undefined : EDGE_NAMES[kind];
   }
 
   get stats(): { articles: number; names: number; clusters: number } {

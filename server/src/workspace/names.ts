@@ -83,6 +83,8 @@ function isArticle(folded: string, next: string | undefined): boolean {
 const DESIGNATOR_SUFFIXES: readonly (readonly string[])[] = [
   ['naval', 'base'], ['military', 'base'], ['air', 'force', 'base'], ['air', 'base'], ['airbase'], ['air', 'field'],
   ['airfield'], ['airport'], ['base'],
+  // legal forms of companies: "Apple Inc.", "Microsoft Corp", "Hewlett-Packard Co."
+  ['inc'], ['corp'], ['corporation'], ['co'], ['ltd'], ['limited'], ['plc'], ['llc'], ['gmbh'],
 ];
 const DESIGNATOR_PREFIXES: readonly (readonly string[])[] = [['naval', 'base'], ['air', 'base'], ['military', 'base']];
 /** Designators that are dropped only when written in lower case: "Deir ez-Zor city", "Idlib province",
@@ -199,7 +201,7 @@ export function nameForm(surface: string, typeClass: TypeClass): NameForm {
   const cached = formCache.get(cacheKey);
   if (cached) return cached;
   const all = nameTokens(surface);
-  const core = coreTokens(all, typeClass);
+  let core = coreTokens(all, typeClass);
   let form: NameForm;
   if (core.length === 0) {
     const folded = foldDiacritics(surface).toLowerCase().replace(/\s+/g, ' ').trim();
@@ -207,7 +209,11 @@ export function nameForm(surface: string, typeClass: TypeClass): NameForm {
   } else {
     const coreStart = core[0]!.start;
     const coreEnd = core[core.length - 1]!.end;
-    const acronym = core.length === 1 && isAcronymSurface(surface.slice(coreStart, coreEnd));
+    // letters joined by hyphens ("H-P") are an acronym written another way: one word "HP"
+    if (core.length > 1 && core.length <= 6 && core.every((token) => token.folded.length === 1 && /[a-z]/.test(token.folded) && token.allCaps)) {
+      core = [{ start: coreStart, end: coreEnd, folded: core.map((token) => token.folded).join(''), allCaps: true, capitalised: true }];
+    }
+    const acronym = core.length === 1 && (isAcronymSurface(surface.slice(coreStart, coreEnd)) || (core[0]!.allCaps && core[0]!.folded.length >= 2 && core[0]!.folded.length <= 6 && surface.slice(coreStart, coreEnd).includes('-')));
     const tokens = core.map((token) => token.folded);
     form = {
       key: keyOf(core),
