@@ -42,7 +42,7 @@ function addEntry(name: string, category: GazCategory): void {
   if (!clean || clean.length > 80) return;
   const tokens = tokenize(clean).map((t) => t.text);
   if (tokens.length === 0 || tokens.length > GAZ_MAX_TOKENS) return;
-  if (!/^[\p{Lu}\p{Lt}\d]/u.test(tokens[0]!) && category !== 'title') return;
+  if (!/^(?:[\p{Lu}\p{Lt}\d]|\p{Ll}{1,3}-\p{Lu})/u.test(tokens[0]!) && category !== 'title') return;
   const key = tokens.map((t) => t.toLowerCase()).join('\u0001');
   const bit = 1 << GAZ_CATEGORIES.indexOf(category);
   const old = entries.get(key);

@@ -80,5 +80,55 @@ export const CORPUS_FILES: Readonly<Record<string, string>> = {
 export function loadCorpus(name: string): LabelledCorpus {
   const file = CORPUS_FILES[name];
   if (!file) throw new Error(`unknown corpus ${name}`);
-  return readConll(corpusPath(file), name);
+  const corpus = readConll(corpusPath(file), name);
+  return name.startsWith('re3d') ? toConllGuidelines(corpus) : corpus;
+}
+
+const RE3D_TITLES = new Set(
+  ['president', 'prime', 'minister', 'foreign', 'secretary', 'defence', 'defense', 'deputy', 'general', 'gen.', 'lt.', 'col.',
+    'maj.', 'capt.', 'lieutenant', 'colonel', 'major', 'captain', 'admiral', 'commander', 'king', 'queen', 'prince', 'sheikh',
+    'mr', 'mr.', 'mrs', 'ms', 'dr', 'dr.', 'ambassador', 'envoy', 'special', 'spokesman', 'spokeswoman', 'chancellor', 'vice',
+    'state', 'of', 'for', 'the', 'home', 'senator', 'sen.', 'secretary-general', 'chief', 'staff', 'brig.', 'gen', 'army',
+    'u.s.', 'uk', 'iraqi', 'syrian', 'british', 'american', 'australian', 'russian', 'iranian', 'turkish', 'chairman', 'envoy'],
+);
+const COUNTRY_LIKE = new Set(
+  ['syria', 'iraq', 'iran', 'russia', 'turkey', 'france', 'uk', 'u.k.', 'britain', 'us', 'u.s.', 'usa', 'united states', 'america',
+    'united kingdom', 'australia', 'germany', 'jordan', 'lebanon', 'israel', 'saudi arabia', 'qatar', 'egypt', 'libya', 'yemen',
+    'afghanistan', 'pakistan', 'canada', 'italy', 'spain', 'china', 'japan', 'kuwait', 'bahrain', 'oman', 'denmark', 'netherlands',
+    'belgium', 'norway', 'sweden', 'new zealand', 'united arab emirates', 'uae', 'the united states', 'the uk'],
+);
+
+/**
+ * re3d annotates by other rules than CoNLL-2003 (titles inside PER spans, countries acting politically as ORG,
+ * descriptions inside LOC spans). Bring its spans to CoNLL's rules where that can be done mechanically:
+ * titles leave PER spans, a span that is just a country name is LOC, leading lower-case words leave spans.
+ */
+function toConllGuidelines(c: LabelledCorpus): LabelledCorpus {
+  const tags = c.tags;
+  const B = (k: number): number => 1 + 2 * k;
+  const I = (k: number): number => 2 + 2 * k;
+  for (let i = 0; i < tags.length; ) {
+    if (tags[i] === 0) {
+      i++;
+      continue;
+    }
+    const kind = (tags[i]! - 1) >> 1;
+    let end = i + 1;
+    while (end < tags.length && tags[end] === I(kind)) end++;
+    let start = i;
+    // leading lower-case words ("south of Stockholm"), and for people their titles
+    while (start < end - 1 && (/^\p{Ll}/u.test(c.words[start]!) || (kind === 0 && RE3D_TITLES.has(c.words[start]!.toLowerCase())))) {
+      tags[start] = 0;
+      start++;
+    }
+    if (start < end && /^\p{Ll}/u.test(c.words[start]!) && end - start === 1) tags[start] = 0;
+    else if (start < end) {
+      const text = c.words.slice(start, end).join(' ').toLowerCase();
+      const k = kind === 1 && COUNTRY_LIKE.has(text) ? 2 : kind;
+      tags[start] = B(k);
+      for (let j = start + 1; j < end; j++) tags[j] = I(k);
+    }
+    i = end;
+  }
+  return c;
 }

@@ -20,7 +20,7 @@ function arg(name: string, fallback: string): string {
 }
 
 /** The shipped model's training data (see server/models/README.md for why). */
-export const DEFAULT_TRAINING = 'conll-train,conll-dev,wikigold,re3d-train';
+export const DEFAULT_TRAINING = 'conll-train,conll-dev,wikigold';
 /** Window of neighbouring sentences standing in for a document in corpora without document breaks. */
 export const TRAIN_WINDOW = 20;
 const FOLDS = 5;

@@ -8,7 +8,7 @@
 //  - a sentence-initial common word, a lone common word in a Title Case headline, and anything with no
 //    capital letter are never entities.
 import type { DateMention, EntityMention, EntityType, Figure, Sentence, Span, Token } from '../types';
-import { F_CAPSMODE, F_COMMON, F_INITIAL, F_TITLEMODE, type TaggerDocument, type TokenInfo } from './features';
+import { F_ALLCAPS, F_CAPSMODE, F_COMMON, F_INITIAL, F_TITLEMODE, type TaggerDocument, type TokenInfo } from './features';
 import { GAZ_CATEGORIES } from './lexicon';
 import type { NerModel } from './model';
 import { loadModelFile } from './model-file';
@@ -47,6 +47,21 @@ export function setEntityModel(next: NerModel | null | undefined): void {
 }
 
 const TITLE_CATEGORY = GAZ_CATEGORIES.indexOf('title');
+const cat = (name: (typeof GAZ_CATEGORIES)[number]): number => GAZ_CATEGORIES.indexOf(name);
+const LOC_WORD = cat('loc-word');
+const ORG_NAME = cat('org-name');
+const AGENCY = cat('agency');
+const COUNTRY = cat('country');
+const REGION = cat('region');
+const NATIONALITY = cat('nationality');
+const PER = 0;
+const ORG = 1;
+const LOC = 2;
+const MISC = 3;
+/** Lower-case particles that belong inside or at the start of names ("al-Sham", "bin Laden", "de Mistura"). */
+const NAME_PARTICLES = /^(?:al|el|ad|as|ash|at|az|ar|an|ez|es|ed|ud|ul|bin|ibn|bint|abu|de|del|della|der|di|da|du|van|von|le|la|of|for|and|the|y|e|&)(?:-|$)/;
+/** A name word that starts with a lower-case particle glued by a hyphen: "al-Sham", "el-Zour", "ez-Zor". */
+const PARTICLE_WORD = /^\p{Ll}{1,3}-\p{Lu}/u;
 const C = GAZ_CATEGORIES.length;
 
 /** Words that may sit inside a title between title words ("Deputy Foreign Minister", "Minister of Defence"). */
@@ -119,12 +134,15 @@ export function recognise(
   }
 
   const kept: Found[] = [];
-  for (const span of spans) {
-    const trimmed = splitTitle(span, info, words, tokens);
-    if (!trimmed) continue;
-    if (!acceptable(trimmed, info, tokens, blocked)) continue;
-    kept.push(trimmed);
+  for (const raw of spans) {
+    for (const span of splitAtLowerCase(raw, tokens)) {
+      const trimmed = splitTitle(span, info, words, tokens);
+      if (!trimmed) continue;
+      if (!acceptable(trimmed, info, tokens, blocked)) continue;
+      kept.push(trimmed);
+    }
   }
+  applyLexicon(kept, info, tokens, blocked);
   attachTitles(kept, info, words, tokens);
   addBracketAcronyms(kept, tokens, info, blocked);
   makeConsistent(kept, tokens, info, blocked);
@@ -146,6 +164,95 @@ export function recognise(
     }
     return mention;
   });
+}
+
+/**
+ * Lower-case words are not part of a name, particles aside: "Homs province" -> "Homs", and a span the tagger ran
+ * across a verb ("Russia says Syria") falls apart into its names.
+ */
+function splitAtLowerCase(span: Found, tokens: readonly Token[]): Found[] {
+  const out: Found[] = [];
+  const inName = (i: number): boolean => {
+    const t = tokens[i]!;
+    if (t.kind === 'punct') return t.text === '&' || t.text === '.' || t.text === "'";
+    return !/^\p{Ll}/u.test(t.text) || NAME_PARTICLES.test(t.text);
+  };
+  let start = -1;
+  for (let i = span.start; i <= span.end; i++) {
+    const ok = i < span.end && inName(i);
+    if (ok && start < 0) start = i;
+    if (!ok && start >= 0) {
+      let end = i;
+      // particles and punctuation do not end a name ("Bank of", "U.S. &")
+      while (end > start && (tokens[end - 1]!.kind === 'punct' || (/^\p{Ll}/u.test(tokens[end - 1]!.text) && !PARTICLE_WORD.test(tokens[end - 1]!.text)))) end--;
+      let from = start;
+      while (from < end && tokens[from]!.kind === 'punct') from++;
+      if (from < end) out.push(from === span.start && end === span.end ? span : { ...span, start: from, end });
+      start = -1;
+    }
+  }
+  return out;
+}
+
+/** Whether tokens [start, end) are exactly one gazetteer entry of a category (as far as the marks tell). */
+function isEntry(info: TokenInfo, start: number, end: number, category: number): boolean {
+  const code = (i: number): number => info.gaz[i * C + category]!;
+  if (end - start === 1) return code(start) === 1;
+  if (code(start) !== 2 || code(end - 1) !== 4) return false;
+  for (let i = start + 1; i < end - 1; i++) if (code(i) !== 3) return false;
+  return true;
+}
+
+/**
+ * What the lists know beats what the tagger guessed, in a few safe cases: a name ending in a place word is a
+ * place ("Hmeimim Air Base", "Euphrates River"); a listed organisation or news agency is an organisation; a
+ * country or region is never a person. Listed organisations and nationality words the tagger missed are added.
+ */
+function applyLexicon(spans: Found[], info: TokenInfo, tokens: readonly Token[], blocked: readonly Span[]): void {
+  const taken = new Uint8Array(tokens.length);
+  for (const s of spans) {
+    for (let i = s.start; i < s.end; i++) taken[i] = 1;
+    const last = s.end - 1;
+    if (isEntry(info, s.start, s.end, ORG_NAME) || isEntry(info, s.start, s.end, AGENCY)) s.kind = ORG;
+    else if (s.end - s.start >= 2 && s.kind !== PER && info.gaz[last * C + LOC_WORD] !== 0) s.kind = LOC;
+    else if (s.kind === PER && (isEntry(info, s.start, s.end, COUNTRY) || isEntry(info, s.start, s.end, REGION))) s.kind = LOC;
+    else if (s.end - s.start === 1 && isEntry(info, s.start, s.end, NATIONALITY) && !isEntry(info, s.start, s.end, COUNTRY)) s.kind = MISC;
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i] || tokens[i]!.kind !== 'word') continue;
+    const t = tokens[i]!.text;
+    const capitalised = /^\p{Lu}/u.test(t) || /^(?:al|el)-\p{Lu}/u.test(t);
+    if (!capitalised) continue;
+    // a listed organisation (longest entry starting here)
+    if (info.gaz[i * C + ORG_NAME] === 1 || info.gaz[i * C + ORG_NAME] === 2) {
+      let end = i + 1;
+      if (info.gaz[i * C + ORG_NAME] === 2) {
+        while (end < tokens.length && info.gaz[end * C + ORG_NAME] === 3) end++;
+        if (end < tokens.length && info.gaz[end * C + ORG_NAME] === 4) end++;
+        else continue;
+      }
+      let free = true;
+      for (let k = i; k < end; k++) if (taken[k]) free = false;
+      // short single-word entries ("IS", "UN") only as capitals, and never in a headline set in capitals
+      if (end - i === 1 && t.length <= 4 && (t !== t.toUpperCase() || (info.flags[i]! & F_CAPSMODE) !== 0)) free = false;
+      const found: Found = { start: i, end, kind: ORG };
+      if (free && (info.flags[i]! & F_COMMON) === 0 && acceptable(found, info, tokens, blocked)) {
+        spans.push(found);
+        for (let k = i; k < end; k++) taken[k] = 1;
+        continue;
+      }
+    }
+    // a nationality word standing alone ("Kazakh capital", "Iraqi forces")
+    if (info.gaz[i * C + NATIONALITY] === 1 && (info.flags[i]! & F_COMMON) === 0) {
+      const next = tokens[i + 1];
+      if (next && next.kind === 'word' && /^\p{Lu}/u.test(next.text) && next.breakBefore === 0) continue;
+      const found: Found = { start: i, end: i + 1, kind: MISC };
+      if (acceptable(found, info, tokens, blocked)) {
+        spans.push(found);
+        taken[i] = 1;
+      }
+    }
+  }
 }
 
 /** A PER span that starts with title words loses them to its title ("President Vladimir Putin"). */
@@ -176,6 +283,8 @@ function acceptable(span: Found, info: TokenInfo, tokens: readonly Token[], bloc
     const f = info.flags[span.start]!;
     // a sentence-initial common word ("Last", "Officials"), or a common word alone in a Title Case headline
     if ((f & F_COMMON) !== 0 && ((f & F_INITIAL) !== 0 || (f & (F_TITLEMODE | F_CAPSMODE)) !== 0)) return false;
+    // a lone sentence-initial "group" that is no nationality is an adjective opening the sentence ("Representational")
+    if (span.kind === MISC && (f & F_INITIAL) !== 0 && (f & F_ALLCAPS) === 0 && info.gaz[span.start * C + NATIONALITY] === 0) return false;
   }
   return true;
 }
