@@ -98,16 +98,21 @@ describe('workspace index: definitions across articles', function () {
 });
 
 describe('workspace index: the guards on transliteration', function () {
-  const names: Gazetteer = [['Tartus', 'place'], ['Tartous', 'place'], ['Latakia', 'place'], ['Hmeimim', 'place'], ['Khmeimim', 'place'], ['Paris', 'place'], ['Lyon', 'place']];
+  const names: Gazetteer = [['Tartus', 'place'], ['Tartous', 'place'], ['Latakia', 'place'], ['Syria', 'place'], ['Hmeimim', 'place'], ['Khmeimim', 'place'], ['Paris', 'place'], ['Lyon', 'place']];
 
-  it('links variants used in different articles that share context', function () {
-    const index = indexOf({ 'file:///a.txt': 'The port of Tartus, south of Latakia.', 'file:///b.txt': 'Tartous lies near Latakia.' }, names);
+  it('links variants used in different articles that share context (two other names beside both)', function () {
+    const index = indexOf({ 'file:///a.txt': 'The port of Tartus, south of Latakia in Syria.', 'file:///b.txt': 'Tartous lies near Latakia, Syria.' }, names);
     assert.deepEqual(clusterSurfaces(index, 'Tartus'), ['Tartous', 'Tartus']);
+  });
+
+  it('one shared name is not context enough', function () {
+    const index = indexOf({ 'file:///a.txt': 'The port of Tartus, south of Latakia.', 'file:///b.txt': 'Tartous lies near Latakia.' }, names);
+    assert.deepEqual(clusterSurfaces(index, 'Tartus'), ['Tartus']);
   });
 
   it('keeps apart two spellings one article uses side by side', function () {
     const index = indexOf(
-      { 'file:///a.txt': 'Tartus and Tartous near Latakia.', 'file:///b.txt': 'Tartous near Latakia.', 'file:///c.txt': 'Tartus near Latakia.' },
+      { 'file:///a.txt': 'Tartus and Tartous near Latakia, Syria.', 'file:///b.txt': 'Tartous near Latakia, Syria.', 'file:///c.txt': 'Tartus near Latakia, Syria.' },
       names,
     );
     assert.deepEqual(clusterSurfaces(index, 'Tartus'), ['Tartus']);
@@ -201,10 +206,10 @@ class Index {
 }
 
 describe('workspace index: queries', function () {
-  const names: Gazetteer = [['Hmeimim', 'place'], ['Khmeimim', 'place'], ['Latakia', 'place'], ['Bashar al-Assad', 'person']];
+  const names: Gazetteer = [['Hmeimim', 'place'], ['Khmeimim', 'place'], ['Latakia', 'place'], ['Syria', 'place'], ['Bashar al-Assad', 'person']];
   const articles = {
-    'file:///b.txt': 'Breaking news\nKhmeimim near Latakia.\nKhmeimim again.',
-    'file:///a.txt': 'Hmeimim near Latakia, said Bashar al-Assad.',
+    'file:///b.txt': 'Breaking news\nKhmeimim near Latakia in Syria.\nKhmeimim again.',
+    'file:///a.txt': 'Hmeimim near Latakia in Syria, said Bashar al-Assad.',
   };
 
   it('finds the mention under an offset, and just after it', function () {
@@ -282,9 +287,15 @@ describe('workspace index: organisations', function () {
     assert.deepEqual(clusterSurfaces(index, 'Microsoft'), ['Microsoft', 'Microsoft Corp']);
   });
 
-  it('links the first or last words of one organisation\'s name: Saints = New Orleans Saints, T-Mobile = T-Mobile USA', function () {
+  it('links the first or last words of one organisation\'s name, written beside it somewhere: Saints = New Orleans Saints', function () {
     const names: Gazetteer = [['New Orleans Saints', 'organization'], ['Saints', 'organization'], ['T-Mobile USA', 'organization'], ['T-Mobile', 'organization']];
-    const index = indexOf({ 'file:///a.txt': 'The New Orleans Saints signed with T-Mobile USA.', 'file:///b.txt': 'The Saints won. T-Mobile paid.' }, names);
+    const index = indexOf(
+      {
+        'file:///a.txt': 'The New Orleans Saints signed with T-Mobile USA. The Saints and T-Mobile were happy.',
+        'file:///b.txt': 'The Saints won. T-Mobile paid.',
+      },
+      names,
+    );
     assert.deepEqual(clusterSurfaces(index, 'Saints', 'file:///b.txt'), ['New Orleans Saints', 'Saints']);
     assert.deepEqual(clusterSurfaces(index, 'T-Mobile', 'file:///b.txt'), ['T-Mobile', 'T-Mobile USA']);
   });
@@ -301,6 +312,14 @@ describe('workspace index: organisations', function () {
     );
     assert.deepEqual(clusterSurfaces(index, 'Saints', 'file:///a.txt'), ['New Orleans Saints', 'Saints']);
     assert.deepEqual(clusterSurfaces(index, 'Saints', 'file:///c.txt'), ['Saints']);
+  });
+
+  it('not for a capitalised word never written beside the long name', function () {
+    const index = indexOf(
+      { 'file:///a.txt': 'Victims of Crime Trust said so.', 'file:///b.txt': 'Victims spoke.' },
+      [['Victims of Crime Trust', 'organization'], ['Victims', 'organization']],
+    );
+    assert.deepEqual(clusterSurfaces(index, 'Victims'), ['Victims']);
   });
 
   it('never for places or generic words: Sudan is not South Sudan, "Ministry" is not the Defence Ministry', function () {
@@ -340,5 +359,41 @@ describe('workspace index: organisations', function () {
       [['Frederick C. LaRue', 'person'], ['Fred LaRue', 'person']],
     );
     assert.deepEqual(clusterSurfaces(index, 'Fred LaRue'), ['Fred LaRue', 'Frederick C. LaRue']);
+  });
+});
+
+describe('workspace index: more false-merge traps', function () {
+  it('never links two single surnames by spelling: Bell is not Bill, Johnson is not Johansson', function () {
+    const names: Gazetteer = [['Bell', 'person'], ['Bill', 'person'], ['Johnson', 'person'], ['Johansson', 'person'], ['London', 'place'], ['Paris', 'place']];
+    const index = indexOf({ 'file:///a.txt': 'Bell and Johnson met in London and Paris.', 'file:///b.txt': 'Bill and Johansson met in London and Paris.' }, names);
+    for (const name of ['Bell', 'Bill', 'Johnson', 'Johansson']) assert.deepEqual(clusterSurfaces(index, name), [name]);
+  });
+
+  it('a country in brackets after a player is not an acronym: "S Burger (SA)"', function () {
+    const index = indexOf(
+      { 'file:///a.txt': 'Replacements: S Burger (SA), D Smith.', 'file:///b.txt': 'SA won the match.' },
+      [['S Burger', 'person'], ['SA', 'organization']],
+      NO_DEFAULTS,
+    );
+    assert.deepEqual(index.get('file:///a.txt')!.definitions, []);
+    assert.deepEqual(clusterSurfaces(index, 'SA', 'file:///b.txt'), ['SA']);
+  });
+
+  it('an acronym inside the longer name is not its abbreviation: HD is not HD DVD', function () {
+    const index = indexOf({ 'file:///a.txt': 'HD DVD and HD pictures.' }, [['HD DVD', 'organization'], ['HD', 'organization']]);
+    assert.deepEqual(clusterSurfaces(index, 'HD'), ['HD']);
+  });
+});
+
+describe('workspace index: the default alias list', function () {
+  it('links what the shipped list knows (Kyiv = Kiev, al-Qaeda = al-Qaida, UN = United Nations), and not with it off', function () {
+    const names: Gazetteer = [['Kyiv', 'place'], ['Kiev', 'place'], ['al-Qaeda', 'organization'], ['al-Qaida', 'organization'], ['UN', 'organization'], ['United Nations', 'organization']];
+    const articles = { 'file:///a.txt': 'Kyiv, al-Qaeda and the UN.', 'file:///b.txt': 'Kiev, al-Qaida and the United Nations.' };
+    const index = indexOf(articles, names);
+    assert.deepEqual(clusterSurfaces(index, 'Kyiv'), ['Kiev', 'Kyiv']);
+    assert.deepEqual(clusterSurfaces(index, 'al-Qaeda'), ['al-Qaeda', 'al-Qaida']);
+    assert.deepEqual(clusterSurfaces(index, 'UN'), ['UN', 'United Nations']);
+    const off = indexOf(articles, names, NO_DEFAULTS);
+    assert.deepEqual(clusterSurfaces(off, 'Kyiv'), ['Kyiv']);
   });
 });

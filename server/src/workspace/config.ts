@@ -5,7 +5,10 @@
 //   {
 //     "aliases": [["Daesh", "Islamic State"], ["Hmeimim", "Jableh"]],      // or { "Hmeimim": ["Jableh"] }
 //     "distinct": [["Bashar al-Assad", "Hafez al-Assad"]],
-//     "defaultAliases": true
+//     "defaultAliases": true,
+//     "ignore": [{ "check": "percent-sum", "file": "a.txt", "text": "15 percent" }],
+//     "notSameFact": [[{ "file": "a.txt", "figure": "some 4,300" }, { "file": "b.txt", "figure": "5,000" }]],
+//     "off": ["drafts/**", { "files": "b.txt", "checks": ["list-count"] }]
 //   }
 //
 // Sections are parsed by the parsers in SECTION_PARSERS; later work adds its own (ignore lists, per-file switches,
@@ -27,9 +30,38 @@ export interface WorkspaceConfig {
   readonly distinct: readonly (readonly string[])[];
   /** Whether the shipped alias list (Daesh = ISIS = ISIL = IS = Islamic State, ...) applies. */
   readonly defaultAliases: boolean;
+  /** Findings the user reviewed and dismissed (consistency checks). */
+  readonly ignore?: readonly IgnoreEntry[];
+  /** Pairs of figures that are not the same fact, whatever their wording says: never compared. */
+  readonly notSameFact?: readonly (readonly [FactEntry, FactEntry])[];
+  /** Files where all checks, or some, are off. */
+  readonly off?: readonly OffEntry[];
+}
+
+/** A dismissed finding: the check (any when absent), the file (path relative to the workspace folder, or a glob)
+ *  and the text the finding is on ("some 4,300"; any when absent). */
+export interface IgnoreEntry {
+  readonly check?: string;
+  readonly file: string;
+  readonly text?: string;
+}
+
+/** One figure: the file it is in and the figure as written. */
+export interface FactEntry {
+  readonly file: string;
+  readonly figure: string;
+}
+
+/** Files (a path or glob relative to the workspace folder) where the listed checks (all when absent) are off. */
+export interface OffEntry {
+  readonly files: string;
+  readonly checks?: readonly string[];
 }
 
 export const DEFAULT_CONFIG: WorkspaceConfig = { aliases: [], distinct: [], defaultAliases: true };
+
+/** The consistency checks' names, as `.corroborate.json` may list them (kept in step with checks/types.ts). */
+const CHECK_NAMES = ['cross-file-figure', 'within-file-figure', 'percent-sum', 'unit-conversion', 'date-arithmetic', 'list-count', 'weekday-date'];
 
 export interface ConfigProblem {
   readonly message: string;
@@ -124,6 +156,82 @@ const SECTION_PARSERS: Record<string, SectionParser> = {
     }
     config.distinct = groups;
   },
+  ignore(node, config, report) {
+    if (node.type !== 'array') {
+      report(node, 'ignore: expected a list of findings, e.g. [{ "check": "percent-sum", "file": "a.txt", "text": "15 percent" }]');
+      return;
+    }
+    const entries: IgnoreEntry[] = [];
+    for (const child of node.children ?? []) {
+      const fields = objectFields(child, report, 'ignore', ['check', 'file', 'text']);
+      if (!fields) continue;
+      const file = fields.file;
+      if (typeof file !== 'string' || !file.trim()) {
+        report(child, 'ignore: each entry needs a "file" (a path relative to the workspace folder, or a glob)');
+        continue;
+      }
+      if (fields.check !== undefined && !checkName(fields.check)) {
+        report(child, `ignore: "check" must be one of ${CHECK_NAMES.join(', ')}`);
+        continue;
+      }
+      if (fields.text !== undefined && typeof fields.text !== 'string') {
+        report(child, 'ignore: "text" must be a string (the text the finding is on)');
+        continue;
+      }
+      entries.push({ file: file.trim(), ...(fields.check ? { check: String(fields.check) } : {}), ...(fields.text ? { text: String(fields.text) } : {}) });
+    }
+    config.ignore = entries;
+  },
+  notSameFact(node, config, report) {
+    if (node.type !== 'array') {
+      report(node, 'notSameFact: expected a list of pairs, e.g. [[{ "file": "a.txt", "figure": "some 4,300" }, { "file": "b.txt", "figure": "5,000" }]]');
+      return;
+    }
+    const pairs: [FactEntry, FactEntry][] = [];
+    for (const child of node.children ?? []) {
+      if (child.type !== 'array' || (child.children ?? []).length !== 2) {
+        report(child, 'notSameFact: each entry must be a pair of figures, [{ "file": ..., "figure": ... }, { "file": ..., "figure": ... }]');
+        continue;
+      }
+      const facts = (child.children ?? []).map((fact) => {
+        const fields = objectFields(fact, report, 'notSameFact', ['file', 'figure']);
+        if (!fields) return undefined;
+        if (typeof fields.file !== 'string' || !fields.file.trim() || typeof fields.figure !== 'string' || !fields.figure.trim()) {
+          report(fact, 'notSameFact: each figure needs a "file" and the "figure" as written');
+          return undefined;
+        }
+        return { file: fields.file.trim(), figure: fields.figure.trim() };
+      });
+      if (facts[0] && facts[1]) pairs.push([facts[0], facts[1]]);
+    }
+    config.notSameFact = pairs;
+  },
+  off(node, config, report) {
+    if (node.type !== 'array') {
+      report(node, 'off: expected a list of files (globs) or { "files": ..., "checks": [...] } entries');
+      return;
+    }
+    const entries: OffEntry[] = [];
+    for (const child of node.children ?? []) {
+      if (child.type === 'string' && typeof child.value === 'string' && child.value.trim()) {
+        entries.push({ files: child.value.trim() });
+        continue;
+      }
+      const fields = objectFields(child, report, 'off', ['files', 'checks']);
+      if (!fields) continue;
+      if (typeof fields.files !== 'string' || !fields.files.trim()) {
+        report(child, 'off: each entry needs "files" (a path or glob relative to the workspace folder)');
+        continue;
+      }
+      const checks = fields.checks;
+      if (checks !== undefined && (!Array.isArray(checks) || !checks.every(checkName))) {
+        report(child, `off: "checks" must be a list of ${CHECK_NAMES.join(', ')}`);
+        continue;
+      }
+      entries.push({ files: fields.files.trim(), ...(checks ? { checks: checks as string[] } : {}) });
+    }
+    config.off = entries;
+  },
   defaultAliases(node, config, report) {
     if (node.type !== 'boolean') {
       report(node, 'defaultAliases: expected true or false');
@@ -132,6 +240,35 @@ const SECTION_PARSERS: Record<string, SectionParser> = {
     config.defaultAliases = node.value === true;
   },
 };
+
+function checkName(value: unknown): boolean {
+  return typeof value === 'string' && CHECK_NAMES.includes(value);
+}
+
+/** The fields of an object node (plain values), reporting unknown fields; undefined when it is not an object. */
+function objectFields(
+  node: Node,
+  report: (node: Node, message: string, severity?: ConfigProblem['severity']) => void,
+  section: string,
+  known: readonly string[],
+): Record<string, unknown> | undefined {
+  if (node.type !== 'object') {
+    report(node, `${section}: each entry must be an object`);
+    return undefined;
+  }
+  const fields: Record<string, unknown> = {};
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const name = String(keyNode.value);
+    if (!known.includes(name)) {
+      report(keyNode, `${section}: unknown field "${name}" (known: ${known.join(', ')}); ignored`, 'warning');
+      continue;
+    }
+    fields[name] = valueNode.type === 'array' ? (valueNode.children ?? []).map((c) => c.value) : valueNode.value;
+  }
+  return fields;
+}
 
 /** Parses the text of `.corroborate.json` (comments and trailing commas tolerated, and reported). */
 export function parseConfig(text: string): ParsedConfig {

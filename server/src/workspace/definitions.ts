@@ -2,7 +2,7 @@
 // "the Islamic State (ISIS)", "ISIS, also called IS", "Daesh, also known as Islamic State". The index uses them to
 // link the short name, wherever it is used alone, to the long one. Pure: text, tokens and entities in.
 import type { EntityMention, EntityType, Span, Token } from '../analysis/types';
-import { isAcronymSurface, nameForm, typeClassOf } from './names';
+import { initialsOf, isAcronymSurface, nameForm, typeClassOf } from './names';
 
 export interface NameDefinition extends Span {
   /** How the article says it: a bracketed acronym, or "also called / also known as / aka". */
@@ -39,14 +39,23 @@ function isAcronymToken(token: Token | undefined): boolean {
   return token !== undefined && token.kind === 'word' && isAcronymSurface(token.text);
 }
 
-/** Whether an acronym can abbreviate a name: its first letter is the name's first letter, and it has no more letters
- *  than the name has letters ("ISIS" for "Islamic State" is allowed: the text says so in brackets). */
+/** Whether an acronym can abbreviate a name: its first letter is the name's first letter and its letters appear in
+ *  order in the name ("ISIS" for "Islamic State", "IPC" for "Indian Petrochemicals"); for a person, exactly the
+ *  initials ("S Burger (SA)" is a rugby player and his country, not a definition). */
 function canAbbreviate(acronym: string, name: string, type: EntityType): boolean {
   const form = nameForm(name, typeClassOf(type));
   const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
   const first = form.tokens[0]?.[0];
-  if (!first || letters.length < 2 || form.acronym) return false;
-  return letters[0] === first && letters.length <= form.tokens.join('').length;
+  if (!first || letters.length < 2 || form.acronym || letters[0] !== first) return false;
+  if (type === 'person') return letters === initialsOf(form.tokens);
+  const spelled = form.tokens.join('');
+  let at = 0;
+  for (const letter of letters) {
+    at = spelled.indexOf(letter, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }
 
 const AKA_WORDS: readonly (readonly string[])[] = [
@@ -117,6 +126,8 @@ export function findDefinitions(_text: string, tokens: readonly Token[], entitie
     i += phrase.length;
     const second = nameStartingAt(i);
     if (!second || second.text === first.text) continue;
+    // "The Streets, aka British rapper ..." names a nationality, not another name of the band
+    if (first.type && second.type && typeClassOf(first.type) !== typeClassOf(second.type)) continue;
     const type = first.type ?? second.type ?? 'organization';
     definitions.push({ kind: 'aka', short: second.text, long: first.text, type, start: first.start, end: second.end });
   }

@@ -24,6 +24,7 @@ import type { AliasGroup } from './config';
 import {
   consonantCount,
   initialsOf,
+  isExactToken,
   maxVowelDistance,
   nameForm,
   phoneticToken,
@@ -77,6 +78,16 @@ const GENERIC_ORGANISATION_WORDS = new Set([
   'institute', 'foundation', 'fund', 'media', 'press', 'network', 'channel', 'tv', 'radio', 'state', 'states',
   'national', 'international', 'united', 'royal', 'federal', 'central', 'new', 'north', 'south', 'east', 'west',
   'american', 'british', 'european', 'world', 'global', 'city', 'county', 'hospital', 'airlines', 'airways',
+  'street', 'road', 'square', 'sport', 'sports', 'lords', 'commons', 'labour', 'conservative', 'conservatives',
+  'democrats', 'republicans', 'unit', 'division', 'bureau', 'club', 'fc', 'united', 'city', 'rovers', 'athletic',
+]);
+
+/** Words naming a body or people inside or around an organisation ("Slough Conservative Association", "Virgin Radio DJ"). */
+const SUB_BODY_WORDS = new Set([
+  'school', 'association', 'union', 'group', 'society', 'club', 'university', 'college', 'department', 'agency',
+  'office', 'party', 'council', 'committee', 'foundation', 'institute', 'centre', 'center', 'trust', 'media',
+  'readers', 'fans', 'dj', 'students', 'staff', 'members', 'supporters', 'chairman', 'mp', 'mps', 'conservative',
+  'grammar', 'student', 'health', 'public', 'hats', 'diary', 'branch', 'division', 'subsidiary',
 ]);
 
 /** Whether the mentions of a name are mostly tagged as an organisation. */
@@ -84,13 +95,20 @@ function isOrganisation(node: NameNode): boolean {
   return node.types.organization > node.types.place + node.types.person + node.types.group;
 }
 
-/** Whether `short` (tokens) is the first or the last words of `long`, and not a generic word. */
+const CONNECTIVES = new Set(['and', 'for', 'of', 'the', 'de', 'in', 'on', 'at', 'to']);
+/** Words that make a "name" two names side by side: "Streets and Foo Fighters", "Danaher for Gustard", "Moped vs Santa". */
+const LIST_WORDS = new Set(['and', 'for', 'with', 'vs', 'versus', 'v']);
+
+/** Whether `short` (tokens) is the first or the last words of `long`, and not a generic word ("Ministry"), a word of
+ *  fewer than four letters ("Fed" is not "Fed-Ex"), or one side of a list ("Streets" in "Streets and Foo Fighters"). */
 export function isOrganisationShortForm(short: readonly string[], long: readonly string[]): boolean {
   if (short.length === 0 || short.length >= long.length) return false;
   if (short.every((token) => GENERIC_ORGANISATION_WORDS.has(token) || token.length < 2)) return false;
-  const prefix = short.every((token, i) => sameWord(token, long[i]!));
+  if (short.join('').length < 4) return false;
+  if (!short.includes('and') && long.some((token) => LIST_WORDS.has(token))) return false;
+  const prefix = short.every((token, i) => token === long[i]);
   const offset = long.length - short.length;
-  const suffix = short.every((token, i) => sameWord(token, long[offset + i]!));
+  const suffix = short.every((token, i) => token === long[offset + i]);
   return prefix || suffix;
 }
 
@@ -106,6 +124,7 @@ function lastToken(tokens: readonly string[]): string | undefined {
 /** Whether two single tokens are spellings of one word (equal phonetic keys, vowel distance within bounds). */
 function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
+  if (isExactToken(a) || isExactToken(b)) return false;
   const pa = phoneticToken(a);
   if (pa !== phoneticToken(b)) return false;
   return vowelDistance([a], [b]) <= maxVowelDistance(consonantCount(pa));
@@ -366,8 +385,8 @@ export class NameGraph {
         if (isShortFormOf(node.form.tokens, other.form.tokens) || isShortFormOf(other.form.tokens, node.form.tokens)) push(other, 4);
       }
     }
-    // transliterations
-    if (!node.acronym) {
+    // transliterations (a person's single name never by spelling alone: Bell is not Bill, Davis not Davies)
+    if (!node.acronym && !(node.cls === 'person' && node.form.tokens.length < 2)) {
       for (const other of this.byPhonetic.get(`${node.cls}|${node.form.phonetic}`) ?? []) {
         if (transliterationMatch(node.form, other.form)) push(other, 5);
       }
@@ -427,6 +446,11 @@ export class NameGraph {
       case 3: {
         const [regime, person] = a.regimeOf ? [a, b] : [b, a];
         const tokens = regime.regimeOf!;
+        // "the US government" is a country's: the words must name a person more often than anything else
+        const key = tokens.join(' ');
+        const personMentions = (this.byKey.get(key) ?? []).filter((n) => n.cls === 'person').reduce((sum, n) => sum + n.mentions, 0);
+        const otherMentions = [...(this.byKey.get(key) ?? []), ...(this.byKey.get(key.toUpperCase()) ?? [])].filter((n) => n.cls !== 'person').reduce((sum, n) => sum + n.mentions, 0);
+        if (otherMentions > personMentions) return false;
         const exact = [...(this.personsBySurname.get(regime.lastPhonetic) ?? [])].some((p) => tokensEqual(tokens, p.form.tokens));
         if (exact) return tokensEqual(tokens, person.form.tokens);
         const groups = this.fullNameGroups(tokens, regime.lastPhonetic);
@@ -435,20 +459,24 @@ export class NameGraph {
       case 4: {
         const [short, full] = a.form.tokens.length < b.form.tokens.length ? [a, b] : [b, a];
         const groups = this.fullNameGroups(short.form.tokens, short.lastPhonetic);
-        return groups.size === 1 && groups.has(full.form.phonetic);
+        if (groups.size !== 1 || !groups.has(full.form.phonetic)) return false;
+        // a surname spelled differently ("Asad" for "Assad") needs the evidence a transliteration needs
+        return lastToken(short.form.tokens) === lastToken(full.form.tokens) || this.sharesContext([short], [full]);
       }
       case 8: {
         const [acronym, long] = a.acronym ? [a, b] : [b, a];
         if (long.cls !== 'thing' || this.definitions.has(acronym.key)) return false;
         // of the names with these initials, those that some article writes beside the acronym
-        const fits = (this.thingsByInitials.get(acronym.key.toLowerCase()) ?? []).filter((n) => this.cooccur(acronym, n));
+        const letters = acronym.key.toLowerCase();
+        const fits = (this.thingsByInitials.get(letters) ?? []).filter((n) => this.cooccur(acronym, n) && !n.form.tokens.includes(letters));
         return new Set(fits.map((n) => n.form.phonetic)).size === 1 && fits.includes(long);
       }
       case 7: {
         const [short, long] = a.form.tokens.length < b.form.tokens.length ? [a, b] : [b, a];
-        if (!isOrganisation(short) || !isOrganisation(long)) return false;
+        if (!isOrganisation(short) || !isOrganisation(long) || this.qualifiedElsewhere(short, long)) return false;
+        // some article must write both: a capitalised common word ("Victims", "Garage") is not a short form
         const groups = new Set(this.organisationLongForms(short).filter(isOrganisation).map((n) => n.form.phonetic));
-        return groups.size === 1 && groups.has(long.form.phonetic);
+        return groups.size === 1 && groups.has(long.form.phonetic) && this.cooccur(short, long);
       }
       case 6: {
         const [minor, major] = a.mentions <= b.mentions ? [a, b] : [b, a];
@@ -557,10 +585,15 @@ export class NameGraph {
         for (const article of small.articles.keys()) if (large.articles.has(article)) return false;
       }
     }
+    return this.sharesContext(a, b);
+  }
+
+  /** Whether two groups of names share context: at least two other names, each mentioned beside both and neither
+   *  mentioned all over the workspace ("Latakia" and "Tartus" beside "Hmeimim" and "Khmeimim"; not "US"). */
+  private sharesContext(a: readonly NameNode[], b: readonly NameNode[], needed = 2): boolean {
     const [small, large] = articleTotal(a) <= articleTotal(b) ? [a, b] : [b, a];
     const smallArticles = new Set<number>();
     for (const node of small) for (const article of node.articles.keys()) smallArticles.add(article);
-    // context: some other name mentioned alongside both
     const inCluster = new Set<NameNode>([...a, ...b]);
     const context = new Set<NameNode>();
     let seen = 0;
@@ -568,14 +601,35 @@ export class NameGraph {
       if (++seen > 200) break;
       for (const other of this.nodesOfArticle(article)) if (!inCluster.has(other) && this.isTelling(other)) context.add(other);
     }
+    const shared = new Set<NameNode>();
     seen = 0;
     for (const node of large) {
       for (const article of node.articles.keys()) {
         if (++seen > 400) return false;
-        for (const other of this.nodesOfArticle(article)) if (context.has(other)) return true;
+        for (const other of this.nodesOfArticle(article)) {
+          if (context.has(other)) shared.add(other);
+          if (shared.size >= needed) return true;
+        }
       }
     }
     return false;
+  }
+
+  /** Whether the rest of a long name, beside its short form, is itself a name the workspace uses for an organisation
+   *  or a group: "Apple Mac" (Apple and Mac), "Scottish Football Association" (Scottish), "Aviator for Oscars". Then
+   *  the long name is two things side by side, or a different body, not the short form's full name. A place is fine:
+   *  "New Orleans Saints", "T-Mobile USA". */
+  private qualifiedElsewhere(short: NameNode, long: NameNode): boolean {
+    const tokens = long.form.tokens;
+    const n = short.form.tokens.length;
+    const prefix = short.form.tokens.every((token, i) => token === tokens[i]);
+    let rest = prefix ? tokens.slice(n) : tokens.slice(0, tokens.length - n);
+    while (rest.length > 0 && CONNECTIVES.has(rest[0]!)) rest = rest.slice(1);
+    while (rest.length > 0 && CONNECTIVES.has(rest[rest.length - 1]!)) rest = rest.slice(0, -1);
+    if (rest.length === 0) return false;
+    // "Harvard School of Public Health", "Guardian Media Group": a body inside the organisation, not its full name
+    if (rest.some((token) => SUB_BODY_WORDS.has(token))) return true;
+    return (this.byKey.get(rest.join(' ')) ?? []).some((node) => node.cls === 'group' || (node.cls === 'thing' && isOrganisation(node)));
   }
 
   /** Whether two names appear in one article. */
@@ -621,7 +675,7 @@ function keysOfName(name: string, includePersons: boolean): string[] {
 }
 
 function tokensEqual(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((token, i) => phoneticToken(token) === phoneticToken(b[i]!));
+  return a.length === b.length && a.every((token, i) => sameWord(token, b[i]!));
 }
 
 function articleTotal(nodes: readonly NameNode[]): number {

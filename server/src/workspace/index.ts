@@ -551,7 +551,7 @@ export class WorkspaceIndex {
         mentions: entry.mentions,
         articles: entry.articles.size,
         acronym: entry.acronym,
-        short: entry.person && entry.tokens < maxPersonTokens,
+        short: entry.person && entry.tokens === 1 && maxPersonTokens > 1,
         phonetic: entry.phonetic,
       }))
       .sort((a, b) => b.mentions - a.mentions || b.articles - a.articles || (a.text < b.text ? -1 : 1));

@@ -253,7 +253,10 @@ export function transliterationFold(token: string): string {
     .replace(/c(?=[eiy])/g, 's')
     .replace(/c(?!h)/g, 'k')
     .replace(/ou|oo/g, 'u')
-    .replace(/ee/g, 'i');
+    .replace(/ee/g, 'i')
+    // one sound, one symbol: "China" has two consonants, like "Chennai" would need three to pass the guard
+    .replace(/ch/g, 'ç')
+    .replace(/sh/g, 'š');
   // y is a vowel except at the start of a word or between vowels ("Yemen", "Maya")
   s = s.replace(/y/g, (_, index: number) => (index === 0 || (VOWELS.has(s[index - 1]!) && VOWELS.has(s[index + 1] ?? '')) ? 'y' : 'i'));
   // doubled letters: "Assad" = "Asad", "Hemeimeem" = "Hemeimem"
@@ -354,10 +357,11 @@ export function consonantCount(phonetic: string): number {
 }
 
 /** The largest vowel distance a transliteration match may have, by how much the skeleton says: two consonants
- *  ("Gaza" / "Giza", "Iran" / "Oran") must agree in every vowel class; three ("Hassan" / "Hussein") allow one small
- *  change; four or more ("Mohammed" / "Muhammad", "Hmeimim" / "Hemeimeem") allow a little more. */
+ *  ("Gaza" / "Giza", "Iran" / "Oran") must agree in every vowel class; three ("Hassan" / "Hussein", "Honda" /
+ *  "Hyundai") allow only a vowel doubled or split; four or more ("Mohammed" / "Muhammad", "Hmeimim" / "Hemeimeem")
+ *  allow more. */
 export function maxVowelDistance(consonants: number): number {
-  return consonants <= 2 ? 0 : consonants === 3 ? 0.5 : 1;
+  return consonants <= 2 ? 0 : consonants === 3 ? 0.25 : 1;
 }
 
 /** Whether two name forms of one type class can be transliterations of each other, on spelling alone. */
@@ -365,9 +369,18 @@ export function transliterationMatch(a: NameForm, b: NameForm): boolean {
   if (a.key === b.key) return true;
   if (a.acronym || b.acronym || a.key !== a.key.toLowerCase() || b.key !== b.key.toLowerCase()) return false;
   if (a.phonetic !== b.phonetic) return false;
+  // numbers, Roman numerals and initials are exact: World War I is not World War II, C. Visagie not K. Visagie
+  if (a.tokens.some((token, i) => isExactToken(token) && token !== b.tokens[i])) return false;
   const consonants = consonantCount(a.phonetic);
   if (consonants < 2) return false;
+  // two consonants carry little evidence: only spelling conventions may differ ("Tartous"/"Tartus" style), not a vowel
+  if (consonants === 2) return a.tokens.map(transliterationFold).join(' ') === b.tokens.map(transliterationFold).join(' ');
   return vowelDistance(a.tokens, b.tokens) <= maxVowelDistance(consonants);
+}
+
+/** A token compared letter for letter: a digit string, a Roman numeral, or a single letter (an initial). */
+export function isExactToken(token: string): boolean {
+  return token.length === 1 || /^\d+$/.test(token) || /^[ivxlc]+$/.test(token);
 }
 
 /** Initials of a name's significant words: "Hayat Tahrir al-Sham" -> "hts", "Islamic State" -> "is". */

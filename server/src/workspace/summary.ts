@@ -7,7 +7,7 @@ import { LineIndex } from '../analysis/lines';
 import { findDefinitions, type NameDefinition } from './definitions';
 
 /** Bump when the summary's shape or meaning changes: a persisted index with another version is rebuilt. */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 
 /** Where a span starts (0-based line and UTF-16 character), and where it ends when that is on another line. */
 export interface Located extends Span {
@@ -117,9 +117,15 @@ export function summarize(analysis: ArticleAnalysis): ArticleSummary {
     entities,
     dates: analysis.dates.map((date) => locate(copyStrings(date), lines)),
     figures: analysis.figures.map((figure) => locate(copyStrings(figure), lines)),
-    claims: analysis.claims.map((claim) => locate(copyStrings(claim), lines)),
+    claims: analysis.claims.map((claim) => locate(copyClaim(claim), lines)),
     definitions,
   };
+}
+
+/** A claim with flat copies of its strings (a list's items are two levels down). */
+function copyClaim(claim: Claim): Claim {
+  const copy = copyStrings(claim);
+  return claim.listed ? { ...copy, listed: { items: claim.listed.items.map(copyString) } } : copy;
 }
 
 /** A flat copy of a (possibly sliced) string: V8 keeps a slice's parent alive, and the parent is the whole article. */
