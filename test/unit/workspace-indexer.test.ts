@@ -7,7 +7,7 @@ import { MemoryFileSystem } from '../../server/src/workspace/fileSystem';
 import { canonicalUri, uriOfPath, WorkspaceIndexer } from '../../server/src/workspace/indexer';
 import { mentionsIn, summaryOf, type Gazetteer } from './workspace-fixtures';
 
-const NAMES: Gazetteer = [['Hmeimim', 'place'], ['Khmeimim', 'place'], ['Latakia', 'place'], ['Jableh', 'place']];
+const NAMES: Gazetteer = [['Hmeimim', 'place'], ['Khmeimim', 'place'], ['Latakia', 'place'], ['Syria', 'place'], ['Jableh', 'place']];
 
 function indexerOver(files: Record<string, string | Uint8Array>) {
   const fs = new MemoryFileSystem(files);
@@ -71,7 +71,7 @@ describe('workspace indexer', function () {
   });
 
   it('follows created, changed, deleted and renamed files, and deleted folders', async function () {
-    const { fs, indexer } = indexerOver({ '/ws/a.txt': 'Hmeimim near Latakia.', '/ws/b.txt': 'Khmeimim near Latakia.' });
+    const { fs, indexer } = indexerOver({ '/ws/a.txt': 'Hmeimim near Latakia, Syria.', '/ws/b.txt': 'Khmeimim near Latakia, Syria.' });
     await indexer.indexAll();
     const hmeimim = () => indexer.index.clusterAt(uriOfPath('/ws/a.txt'), 0)!.cluster;
     assert.equal(hmeimim().articles.length, 2);
@@ -80,7 +80,7 @@ describe('workspace indexer', function () {
     await indexer.fileDeleted('/ws/b.txt');
     assert.equal(hmeimim().articles.length, 1);
     // created
-    fs.write('/ws/sub/c.txt', 'Khmeimim near Latakia, again.');
+    fs.write('/ws/sub/c.txt', 'Khmeimim near Latakia, Syria, again.');
     await indexer.fileChanged('/ws/sub/c.txt');
     assert.deepEqual(relative(hmeimim().articles.map((a) => a.uri)), ['a.txt', 'sub/c.txt']);
     // renamed (a delete and a create)
@@ -93,7 +93,7 @@ describe('workspace indexer', function () {
     await indexer.fileChanged('/ws/sub/d.txt');
     assert.equal(hmeimim().articles.length, 1);
     // a folder deleted
-    fs.write('/ws/sub/e.txt', 'Khmeimim near Latakia.');
+    fs.write('/ws/sub/e.txt', 'Khmeimim near Latakia, Syria.');
     await indexer.fileChanged('/ws/sub');
     assert.equal(hmeimim().articles.length, 2);
     fs.delete('/ws/sub');
