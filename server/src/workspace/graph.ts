@@ -12,7 +12,8 @@
 //   5 transliteration  equal phonetic keys, vowel distance within bounds, same type class, sharing context (another
 //                      name mentioned alongside both), and never both in one article (an article that writes
 //                      "Iran" and "Iraq", or "Hassan" and "Hussein", means two things)
-//   6 type noise       one name tagged as two type classes, when one class dominates (three times the mentions)
+//   6 type noise       one name tagged as two type classes, when one class dominates (three times the mentions for
+//                      a single word, any majority for a name of two words or more: "Bashar al-Assad" as a place)
 //   8 initials         "HP" -> "Hewlett-Packard", "EDS" -> "Electronic Data Systems": an acronym that is the initials of
 //                      exactly one longer place/organisation name written beside it in some article, when no
 //                      article defines it
@@ -479,8 +480,10 @@ export class NameGraph {
         return groups.size === 1 && groups.has(long.form.phonetic) && this.cooccur(short, long);
       }
       case 6: {
-        const [minor, major] = a.mentions <= b.mentions ? [a, b] : [b, a];
-        if (major.mentions < 3 * minor.mentions) return false;
+        const [minor, major] = a.mentions < b.mentions || (a.mentions === b.mentions && a.cls !== 'person') ? [a, b] : [b, a];
+        // a single word can be two things (Washington the city, the president); a full name tagged two ways is noise
+        const factor = minor.form.tokens.length >= 2 ? 1 : 3;
+        if (major.mentions < factor * minor.mentions) return false;
         // a person's surname that fits a full name is a short form, not a mistyped place
         if (minor.cls === 'person' && this.fullNameGroups(minor.form.tokens, minor.lastPhonetic).size > 0) return false;
         return true;
