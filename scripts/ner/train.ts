@@ -137,7 +137,7 @@ function main(): void {
   const lexicon = loadLexiconForTraining();
   const config: TrainConfig = {
     corpora: arg('train', DEFAULT_TRAINING).split(','),
-    epochs: Number(arg('epochs', '12')),
+    epochs: Number(arg('epochs', '10')),
     bits: Number(arg('bits', '18')),
     seed: Number(arg('seed', '1')),
     stage2: !process.argv.includes('--no-stage2'),

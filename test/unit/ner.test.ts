@@ -195,6 +195,17 @@ describe('entity clean-up passes', () => {
     assert.ok(a.entities.some((e) => e.text === 'Raqqa' && e.type === 'place'));
   });
 
+  it('reads Title Case and capitals headlines without tagging their common words', () => {
+    const title = analyze('Russia Plans To Keep Bases In Syria After Full Defeat Of Daesh\n\nA Russian minister said Moscow plans to keep two bases in Syria after the defeat of Daesh.');
+    const inHeadline = title.entities.filter((e) => e.end <= 62).map((e) => `${e.text}/${e.type}`);
+    assert.deepEqual(inHeadline, ['Russia/place', 'Syria/place', 'Daesh/organization']);
+    const caps = analyze('RUSSIA SAYS SYRIA GOVERNMENT SEIZED MOST TERRITORY FROM ISIS\n\nRussia said on Tuesday that Syrian troops had taken territory from ISIS.');
+    const capsHeadline = caps.entities.filter((e) => e.end <= 60).map((e) => `${e.text}/${e.type}`);
+    assert.deepEqual(capsHeadline, ['RUSSIA/place', 'SYRIA/place', 'ISIS/organization']);
+    const alone = analyze('Talks On Future Of Russian Military Bases In Syria In Progress: Kremlin');
+    assert.ok(!alone.entities.some((e) => /Talks|Future|Bases|Progress/.test(e.text)), JSON.stringify(alone.entities));
+  });
+
   it('copes with empty and odd input', () => {
     assert.deepEqual(analyze('').entities, []);
     assert.deepEqual(analyze('   \n\n  ').entities, []);

@@ -266,6 +266,7 @@ function sentenceModes(info: TokenInfo, lexicon: Lexicon, from: number, to: numb
   let content = 0;
   let contentCap = 0;
   let contentLower = 0;
+  let functionCap = 0;
   let first = true;
   for (let i = from; i < to; i++) {
     const f = info.flags[i]!;
@@ -281,11 +282,13 @@ function sentenceModes(info: TokenInfo, lexicon: Lexicon, from: number, to: numb
       content++;
       if (f & F_INITCAP) contentCap++;
       else contentLower++;
-    }
+    } else if ((f & F_INITCAP) !== 0 && (info.flags[i]! & F_INITIAL) === 0 && w.length >= 2) functionCap++;
   }
   void lexicon;
   if (letterWords >= 2 && capsWords >= 2 && capsWords / letterWords >= 0.8) return F_CAPSMODE;
-  if (content >= 3 && contentLower === 0 && contentCap === content) return F_TITLEMODE;
+  // Title Case headlines capitalise their small words too ("Plans To Keep Bases In Syria"); lists of names
+  // (sports results, line-ups) do not, and are left alone.
+  if (content >= 3 && contentLower === 0 && contentCap === content && functionCap > 0) return F_TITLEMODE;
   return 0;
 }
 

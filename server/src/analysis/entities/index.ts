@@ -135,7 +135,7 @@ export function recognise(
 
   const kept: Found[] = [];
   for (const raw of spans) {
-    for (const span of splitAtLowerCase(raw, tokens)) {
+    for (const span of splitAtLowerCase(raw, tokens, info)) {
       const trimmed = splitTitle(span, info, words, tokens);
       if (!trimmed) continue;
       if (!acceptable(trimmed, info, tokens, blocked)) continue;
@@ -170,12 +170,18 @@ export function recognise(
  * Lower-case words are not part of a name, particles aside: "Homs province" -> "Homs", and a span the tagger ran
  * across a verb ("Russia says Syria") falls apart into its names.
  */
-function splitAtLowerCase(span: Found, tokens: readonly Token[]): Found[] {
+function splitAtLowerCase(span: Found, tokens: readonly Token[], info: TokenInfo): Found[] {
   const out: Found[] = [];
+  // In a headline, a word the recaser read as lower case ("Plans To Keep") counts as lower case.
+  const lower = (i: number): boolean => /^\p{Ll}/u.test(tokens[i]!.text) || info.recase[i] === 1;
   const inName = (i: number): boolean => {
     const t = tokens[i]!;
     if (t.kind === 'punct') return t.text === '&' || t.text === '.' || t.text === "'";
-    return !/^\p{Ll}/u.test(t.text) || NAME_PARTICLES.test(t.text);
+    // a possessive inside a name ("Democratic People's Republic of Korea"), not at its end
+    if ((t.text === "'s" || t.text === '’s') && i > span.start && i + 1 < span.end && !lower(i + 1)) return true;
+    // a sentence-initial common word glued to a name ("Before Syria's war")
+    if (i === span.start && span.end - span.start > 1 && (info.flags[i]! & (F_INITIAL | F_COMMON)) === (F_INITIAL | F_COMMON)) return false;
+    return !lower(i) || NAME_PARTICLES.test(t.text);
   };
   let start = -1;
   for (let i = span.start; i <= span.end; i++) {
@@ -184,7 +190,7 @@ function splitAtLowerCase(span: Found, tokens: readonly Token[]): Found[] {
     if (!ok && start >= 0) {
       let end = i;
       // particles and punctuation do not end a name ("Bank of", "U.S. &")
-      while (end > start && (tokens[end - 1]!.kind === 'punct' || (/^\p{Ll}/u.test(tokens[end - 1]!.text) && !PARTICLE_WORD.test(tokens[end - 1]!.text)))) end--;
+      while (end > start && (tokens[end - 1]!.kind === 'punct' || (lower(end - 1) && !PARTICLE_WORD.test(tokens[end - 1]!.text)))) end--;
       let from = start;
       while (from < end && tokens[from]!.kind === 'punct') from++;
       if (from < end) out.push(from === span.start && end === span.end ? span : { ...span, start: from, end });
@@ -215,7 +221,7 @@ function applyLexicon(spans: Found[], info: TokenInfo, tokens: readonly Token[],
     const last = s.end - 1;
     if (isEntry(info, s.start, s.end, ORG_NAME) || isEntry(info, s.start, s.end, AGENCY)) s.kind = ORG;
     else if (s.end - s.start >= 2 && s.kind !== PER && info.gaz[last * C + LOC_WORD] !== 0) s.kind = LOC;
-    else if (s.kind === PER && (isEntry(info, s.start, s.end, COUNTRY) || isEntry(info, s.start, s.end, REGION))) s.kind = LOC;
+    else if ((s.kind === PER || s.kind === MISC) && (isEntry(info, s.start, s.end, COUNTRY) || isEntry(info, s.start, s.end, REGION))) s.kind = LOC;
     else if (s.end - s.start === 1 && isEntry(info, s.start, s.end, NATIONALITY) && !isEntry(info, s.start, s.end, COUNTRY)) s.kind = MISC;
   }
   for (let i = 0; i < tokens.length; i++) {
@@ -345,24 +351,32 @@ function addBracketAcronyms(spans: Found[], tokens: readonly Token[], info: Toke
  * earlier mentions of a found name are found too, when capitalised and not inside another entity.
  */
 function makeConsistent(spans: Found[], tokens: readonly Token[], info: TokenInfo, blocked: readonly Span[]): void {
+  // Votes by the name case-blind ("RUSSIA" in a headline is "Russia"); headline mentions weigh less.
   const votes = new Map<string, number[]>();
   for (const s of spans) {
-    const key = spanKey(tokens, s);
+    const key = spanKey(tokens, s).toLowerCase();
     let v = votes.get(key);
     if (!v) votes.set(key, (v = [0, 0, 0, 0]));
-    v[s.kind]!++;
+    v[s.kind]! += (info.flags[s.start]! & (F_CAPSMODE | F_TITLEMODE)) !== 0 ? 0.5 : 1;
   }
   const kindOf = new Map<string, number>();
+  const firstKind = new Map<string, number>();
+  for (const s of spans) {
+    const key = spanKey(tokens, s).toLowerCase();
+    if (!firstKind.has(key)) firstKind.set(key, s.kind);
+  }
   for (const [key, v] of votes) {
-    let best = 0;
-    for (let k = 1; k < 4; k++) if (v[k]! > v[best]!) best = k;
+    let best = firstKind.get(key)!;
+    for (let k = 0; k < 4; k++) if (v[k]! > v[best]!) best = k;
     kindOf.set(key, best);
   }
-  for (const s of spans) s.kind = kindOf.get(spanKey(tokens, s))!;
+  for (const s of spans) s.kind = kindOf.get(spanKey(tokens, s).toLowerCase())!;
+  const exactKinds = new Map<string, number>();
+  for (const s of spans) exactKinds.set(spanKey(tokens, s), s.kind);
 
   // Unfound mentions of names found elsewhere: match token sequences, longest first.
-  const names = [...kindOf.keys()]
-    .map((key) => ({ key, parts: key.split(' '), kind: kindOf.get(key)! }))
+  const names = [...exactKinds.keys()]
+    .map((key) => ({ key, parts: key.split(' '), kind: exactKinds.get(key)! }))
     .filter((n) => n.parts.some((p) => /^\p{Lu}/u.test(p)) && n.key.length >= 2)
     .sort((a, b) => b.parts.length - a.parts.length);
   if (names.length === 0) return;
