@@ -143,22 +143,76 @@ export interface EntityMention extends Span {
   readonly titleSpan?: Span;
 }
 
-/** A statement of a figure or date about something: what the checks compare. Filled in by the claims stage. */
+/**
+ * A statement of a figure (or of a date) about something: what the consistency checks compare, and what a Facts view
+ * lists. Built by the claims stage (claims.ts) from the figures, dates, entities and words of one sentence.
+ */
 export interface Claim extends Span {
-  /** Index into `figures` (or -1 when the claim is about a date only). */
+  /** Index into `figures` (or -1 when the claim is about a date only: see `date`). */
   readonly figure: number;
-  /** What is counted or measured, lemmatised and normalised ("russian military", "troop", "lease"). */
+  /** For a date-only claim, the index into `dates` of the date it is about. */
+  readonly date?: number;
+  /** Index into `sentences` of the sentence it is stated in. */
+  readonly sentence: number;
+  /** What is counted or measured, lemmatised and normalised, modifiers first ("russian military", "troop",
+   *  "military base", "death toll"); empty when the text does not say. */
   readonly subject: string;
-  /** Indices into `entities` of what the claim is about. */
+  /** The concept of the subject's head noun ("soldiers", "troops", "military" -> "troop"; "people" -> "person"). */
+  readonly head?: string;
+  /** What happened to what is counted, when the sentence says: "killed", "injured", "missing", "deployed", ... */
+  readonly role?: string;
+  /**
+   * What a claim is compared by: dimension, head concept, modifiers and role ("count|troop|russian|"). Claims with
+   * the same key in articles about the same entities at the same time state the same fact. Absent when the claim is
+   * too vague to compare (no subject, a duration, an ordinal, a quantity in a quotation).
+   */
+  readonly key?: string;
+  /** The value as an interval: the figure's, after hedges and written precision. */
+  readonly value: number;
+  readonly low: number;
+  readonly high: number;
+  readonly unit?: string;
+  /** Indices into `entities` of what the claim is about (mentions in the same sentence, minus its source). */
   readonly about: readonly number[];
   /** When the claim holds, if known. */
   readonly when?: DateValue;
-  /** Who the figure is attributed to ("RIA Novosti"), if anyone. */
+  /** Where `when` came from: a date in the same sentence, or the article's own date. */
+  readonly whenFrom?: 'text' | 'article';
+  /** The tense of the clause, when it has a clear one. */
+  readonly tense?: 'past' | 'future';
+  /** Where the count holds, when a place phrase follows it ("in the province", "across asia", "in 13 countries"). */
+  readonly scope?: string;
+  /** Who the figure is attributed to ("RIA Novosti", "the U.S. Geological Survey"), as written, if anyone. */
   readonly attribution?: string;
   /** Whether the figure sits inside a quotation. */
   readonly quoted: boolean;
-  /** Whether the wording says the figure changes over time ("rose to", "so far", "now"). */
+  /** Whether the wording says the figure changes over time ("rose to", "so far", "now", "currently"). */
   readonly changing: boolean;
+  /** A stated count followed by the list it counts ("two bases: a naval base in Tartus and an air base near Jableh"). */
+  readonly listed?: { readonly items: readonly string[] };
+  /**
+   * Percentages that make up one whole. `remainder: 'figure'`: this claim's figure is "the remaining N percent" and
+   * `figures` are the parts before it; `remainder: 'rest'`: "the rest" (no figure) follows `figures`, this the last.
+   */
+  readonly parts?: { readonly figures: readonly number[]; readonly remainder: 'figure' | 'rest' };
+  /** Date arithmetic the sentence states around this duration, age or date; see DateArithmetic. */
+  readonly arithmetic?: DateArithmetic;
+}
+
+/**
+ * Dates a duration, an age or an "N years ago" relates. Date references are indices into `dates`; -1 is the
+ * article's own date.
+ * - `term`: "a 49-year lease signed in 2017 ... until 2066" (from = start, to = end);
+ * - `span`: "a nine-month battle from October 2016 to July 2017" (from = the range);
+ * - `after`: "in 2019, two years after the 2017 deal" (from = the earlier date, to = the later);
+ * - `since`: "for two years, since 2015" (from = the start, to = the article's date);
+ * - `ago`: "two years ago, in 2015" (a date-only claim: `Claim.date` is the "ago" date, to = the explicit one);
+ * - `age`: "the 45-year-old, born in 1979" (from = the birth date, to = the date the age is given at).
+ */
+export interface DateArithmetic {
+  readonly kind: 'term' | 'span' | 'after' | 'since' | 'ago' | 'age';
+  readonly from?: number;
+  readonly to?: number;
 }
 
 export type NumericDateOrder = 'auto' | 'month-first' | 'day-first';
