@@ -199,6 +199,9 @@ function publishConfigProblems(): void {
   for (const uri of current) configDiagnosticsShown.add(uri);
 }
 
+let watcherRegistration: { dispose(): void } | undefined;
+
+/** Watches the article globs, .corroborate.json, and folders created or deleted (re-registered when globs change). */
 async function registerWatchers(): Promise<void> {
   if (!canWatchFiles) return;
   const watchers = [
@@ -206,7 +209,8 @@ async function registerWatchers(): Promise<void> {
     { globPattern: '**/.corroborate.json' },
     { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
   ];
-  await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  watcherRegistration?.dispose();
+  watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
 }
 
 // ---- keeping the editor up to date -----------------------------------------------------------------------------
@@ -329,7 +333,10 @@ connection.onDidChangeConfiguration(() => {
   connection.languages.semanticTokens.refresh();
   void serially(async () => {
     const settings = workspaceFolders[0] ? await settingsFor(uriOfPath(workspaceFolders[0])) : DEFAULT_SETTINGS;
-    if (JSON.stringify([settings.articles, settings.files, settings.dates]) !== before) await indexWorkspace();
+    if (JSON.stringify([settings.articles, settings.files, settings.dates]) !== before) {
+      await indexWorkspace();
+      await registerWatchers();
+    }
     for (const document of documents.all()) await analysisFor(document.uri);
     index.flush();
     await refreshEditor();
