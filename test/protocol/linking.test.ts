@@ -324,6 +324,15 @@ describe('protocol: linking follows the file system and .corroborate.json', func
     }, 'the edited article to leave the references');
   });
 
+  it('re-indexes when the article settings change: an excluded file leaves the links', async function () {
+    const uri003 = await session.open(path.join(dir, SEED_003));
+    assert.ok((await linkedFiles(uri003, 'Khmeimim')).includes(SEED_004));
+    await session.setSettings({ articles: { exclude: ['004_*'] } });
+    await session.waitFor(async () => !(await linkedFiles(uri003, 'Khmeimim')).includes(SEED_004), '004 excluded');
+    await session.setSettings({});
+    await session.waitFor(async () => (await linkedFiles(uri003, 'Khmeimim')).includes(SEED_004), '004 back');
+  });
+
   it('reads aliases from .corroborate.json, reports a malformed file as diagnostics, and keeps the defaults', async function () {
     const uri003 = await session.open(path.join(dir, SEED_003));
     const configPath = path.join(dir, '.corroborate.json');
