@@ -1,0 +1,63 @@
+// npm run bench: every benchmark, each in its own process (so memory and JIT state do not leak between them).
+// JSON on stdout (one object keyed by benchmark), a short table on stderr. Speed is measured here, never asserted
+// in tests. `npm run bench -- ner linking` runs only the named benchmarks.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** Benchmark name -> module (relative to the repo) and the exported async function that returns its JSON. */
+export const BENCHMARKS: Record<string, { module: string; exportName: string }> = {
+  ner: { module: 'scripts/ner/bench.ts', exportName: 'benchNer' },
+  datesFigures: { module: 'scripts/bench/dates-figures.ts', exportName: 'benchDatesFigures' },
+  linking: { module: 'scripts/bench/linking.ts', exportName: 'benchLinking' },
+  checks: { module: 'scripts/bench/checks.ts', exportName: 'benchChecks' },
+};
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function flatten(value: unknown, prefix = '', out: [string, string][] = []): [string, string][] {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, out);
+  } else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+    out.push([prefix, typeof value === 'number' ? String(Math.round(value * 1000) / 1000) : String(value)]);
+  }
+  return out;
+}
+
+function main(): void {
+  const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const results: Record<string, unknown> = {};
+  const started = Date.now();
+  for (const [name, { module, exportName }] of Object.entries(BENCHMARKS)) {
+    if (wanted.length > 0 && !wanted.includes(name)) continue;
+    if (!existsSync(path.join(ROOT, module))) {
+      results[name] = { skipped: `${module} does not exist` };
+      continue;
+    }
+    process.stderr.write(`bench: ${name} ...\n`);
+    const t0 = Date.now();
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'run-one.ts'), module, exportName], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    if (child.status !== 0) {
+      results[name] = { error: `exit ${child.status ?? child.signal}` };
+      continue;
+    }
+    try {
+      results[name] = JSON.parse(child.stdout);
+    } catch {
+      results[name] = { error: 'output was not JSON', output: child.stdout.slice(0, 2000) };
+    }
+    process.stderr.write(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  }
+  const report = { machine: { node: process.version, cpus: require('node:os').cpus().length }, totalSeconds: (Date.now() - started) / 1000, results };
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  const rows = flatten(results);
+  const width = Math.min(70, Math.max(...rows.map(([key]) => key.length), 10));
+  process.stderr.write('\n' + rows.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join('\n') + '\n');
+}
+
+main();
