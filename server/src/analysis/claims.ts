@@ -57,12 +57,15 @@ const VAGUE_HEADS = new Set([
   'those', 'all', 'each', 'both', 'either', 'top', 'first', 'last', 'rest',
 ]);
 
-const CHANGE_WORDS = new Set([
+/** Verbs of change right before a figure ("rose to 50", "reached 25", "hit 1,000"). */
+const CHANGE_VERBS = new Set([
   'rose', 'risen', 'rise', 'rises', 'rising', 'climbed', 'climb', 'climbs', 'climbing', 'increased', 'increase',
   'increases', 'grew', 'grown', 'jumped', 'soared', 'surged', 'reached', 'reaches', 'fell', 'fallen', 'dropped',
-  'declined', 'revised', 'raised', 'lowered', 'updated', 'now', 'currently', 'latest', 'mounting', 'mounted', 'swelled',
-  'hit', 'topped', 'passed', 'exceeded', 'stands', 'stood', 'still', 'initially', 'earlier', 'originally', 'first',
+  'declined', 'revised', 'raised', 'lowered', 'updated', 'mounted', 'swelled', 'hit', 'topped', 'passed', 'exceeded',
+  'stands', 'stood',
 ]);
+/** Words anywhere near a figure that make it a moving figure ("now 4,000", "currently", "the latest toll"). */
+const CHANGE_WORDS = new Set(['now', 'currently', 'latest', 'mounting', 'initially', 'originally', 'revised', 'updated', 'still', 'provisional', 'preliminary']);
 const CHANGE_PAIRS = [['so', 'far'], ['to', 'date'], ['thus', 'far'], ['as', 'of'], ['up', 'from'], ['down', 'from'], ['at', 'first']];
 
 const ATTRIBUTION_VERBS = new Set([
@@ -351,7 +354,9 @@ class ClaimFinder {
     const end = Math.min(sentence.endToken, k + 8);
     for (let m = k + 1; m < end; m++) {
       const token = this.tokens[m]!;
-      if (token.kind === 'punct' || ['and', 'or', 'after', 'when', 'as', 'since', 'during', 'by', 'following', 'while', 'on', 'in'].includes(this.word(m))) break;
+      const w = this.word(m);
+      if (token.kind === 'punct' || ['and', 'or', 'after', 'when', 'as', 'since', 'during', 'by', 'following', 'while', 'on', 'in', 'were', 'was', 'are', 'is', 'be', 'been', 'have', 'has', 'had', 'will', 'would', 'could', 'said', 'says', 'to', 'who', 'which', 'that', 'where', 'before', 'with', 'for', 'at'].includes(w)) break;
+      if (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing'))) break;
       if (this.dateTokens.some((r) => m >= r.first && m < r.end)) break;
       if (this.entityTokens.some((r) => m >= r.first && m < r.end) || token.kind === 'number' || PLACE_NOUNS.has(singular(this.word(m)))) named = true;
       if (!DETERMINERS.has(this.word(m))) words.push(token.text.toLowerCase());
@@ -436,6 +441,9 @@ class ClaimFinder {
     for (let k = lo; k < hi; k++) {
       if (k >= range.first && k < range.end) continue;
       if (CHANGE_WORDS.has(this.word(k))) return true;
+    }
+    for (let k = range.first - 1; k >= Math.max(sentence.firstToken, range.first - 3); k--) {
+      if (CHANGE_VERBS.has(this.word(k))) return true;
     }
     // "so far", "to date", "as of": a running total, wherever it sits in the sentence
     for (let k = sentence.firstToken; k < sentence.endToken - 1; k++) {
@@ -601,6 +609,7 @@ class ClaimFinder {
       }
     }
     const items: TokenRange[] = [];
+    let uncertain = 0;
     segments.forEach((segment, i) => {
       let first = segment.first;
       const joiner = this.word(first);
@@ -610,17 +619,24 @@ class ClaimFinder {
         const w = this.word(k);
         if ((w === 'and' || w === 'or' || w === '&') && !insideEntity(k)) ands.push(k);
       }
-      // an "and" inside a name is ambiguous ("Bosnia and Herzegovina", or a tagger that joined "Nokia and Sony")
-      for (let k = first; k < segment.end; k++) if ((this.word(k) === 'and' || this.word(k) === 'or') && insideEntity(k)) ands.push(-1);
+      // an "and" inside a name may join two names ("Nokia and Sony", which taggers often take as one name) or be
+      // part of one ("Bosnia and Herzegovina"): split there, and count the split as uncertain
+      for (let k = first; k < segment.end; k++) {
+        if ((this.word(k) === 'and' || this.word(k) === 'or') && insideEntity(k)) {
+          ands.push(k);
+          uncertain++;
+        }
+      }
+      ands.sort((a, b) => a - b);
       if (ands.length === 0) items.push({ first, end: segment.end });
-      else if (ands.length === 1 && ands[0]! >= 0 && i === segments.length - 1) {
+      else if (ands.length === 1 && i === segments.length - 1) {
         items.push({ first, end: ands[0]! }, { first: ands[0]! + 1, end: segment.end });
       } else items.push({ first: -1, end: -1 });
     });
     if (items.some((item) => item.first < 0 || item.end <= item.first || item.end - item.first > 10)) return undefined;
     if (items.length < 2 && !segments.length) return undefined;
     const names = items.map((item) => this.text.slice(tokens[item.first]!.start, tokens[item.end - 1]!.end).replace(/\s+/g, ' '));
-    return { items: names };
+    return { items: names, ...(uncertain > 0 ? { joined: uncertain } : {}) };
   }
 
   // ---- percentages that make up a whole ------------------------------------------------------------------------
@@ -772,7 +788,8 @@ class ClaimFinder {
 
   private isStart(d: number): boolean {
     const [b1, b2] = this.before(d);
-    return START_WORDS.has(b1) || (b1 === 'in' && START_WORDS.has(b2)) || (b1 === 'on' && START_WORDS.has(b2));
+    // "signed in 2017", "from 2017", "a lease in 2017"
+    return START_WORDS.has(b1) || ((b1 === 'in' || b1 === 'on') && (START_WORDS.has(b2) || TERM_NOUNS.has(b2) || TERM_NOUNS.has(singular(b2))));
   }
 
   private isEnd(d: number): boolean {

@@ -189,7 +189,11 @@ export interface Claim extends Span {
   /** Whether the wording says the figure changes over time ("rose to", "so far", "now", "currently"). */
   readonly changing: boolean;
   /** A stated count followed by the list it counts ("two bases: a naval base in Tartus and an air base near Jableh"). */
-  readonly listed?: { readonly items: readonly string[] };
+  readonly listed?: {
+    readonly items: readonly string[];
+    /** How many of the splits were at an "and" inside a name ("Bosnia and Herzegovina" may be one item). */
+    readonly joined?: number;
+  };
   /**
    * Percentages that make up one whole. `remainder: 'figure'`: this claim's figure is "the remaining N percent" and
    * `figures` are the parts before it; `remainder: 'rest'`: "the rest" (no figure) follows `figures`, this the last.

@@ -3,7 +3,7 @@
 // the other article and figure; the other mention is related information, one click away.
 import type { WorkspaceIndex } from '../workspace/index';
 import type { FactEntry } from '../workspace/config';
-import { attributedApart, sameScope, clustersOf, comparable, conflicting, markedDistinct, sameTimeAcross, sharesCluster, type ClaimRef } from './claimMatch';
+import { sameScope, clustersOf, comparable, conflicting, markedDistinct, sameTimeAcross, sharesCluster, type ClaimRef } from './claimMatch';
 import type { Finding, RelatedPlace } from './types';
 import { phraseOf, shortDate } from './util';
 
@@ -104,7 +104,6 @@ export function crossFileFindings(ctx: CrossFileContext, uri: string): Finding[]
     const firstFigure = first.summary.figures[first.claim.figure]!;
     const when = (ref: ClaimRef) => (ref.claim.when ? ` (${shortDate(ref.claim.when)})` : '');
     const more = new Set(conflicts.map((c) => c.uri)).size - 1;
-    const attributed = attributedApart(claim, first.claim);
     const related: RelatedPlace[] = conflicts.slice(0, MAX_RELATED).map((c) => {
       const f = c.summary.figures[c.claim.figure]!;
       return { uri: c.uri, at: f, message: `${phraseOf(f)} in ${ctx.display(c.uri)}${when(c)}${c.claim.attribution ? `, according to ${c.claim.attribution}` : ''}` };
@@ -118,7 +117,6 @@ export function crossFileFindings(ctx: CrossFileContext, uri: string): Finding[]
       related,
       fixes: figure.endLine === undefined ? [{ title: `Use “${firstFigure.text}” (as in ${ctx.display(first.uri)})`, changes: [{ uri, at: figure, newText: firstFigure.text }] }] : [],
       facts: [{ uri, figure: figure.text }, { uri: first.uri, figure: firstFigure.text }],
-      ...(attributed ? { maxSeverity: 'information' as const } : {}),
     });
   }
   return findings;

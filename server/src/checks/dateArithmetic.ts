@@ -113,15 +113,20 @@ function durationFinding(uri: string, summary: ArticleSummary, claim: ClaimSumma
   const high = Number.isFinite(figure.high) ? figure.high : Infinity;
   if (measured.value >= low - tolerance && measured.value <= high + tolerance) return undefined;
   const related = [...relatedDate(uri, summary, arithmetic.from, arithmetic.kind === 'after' ? 'the earlier date' : 'the start'), ...relatedDate(uri, summary, arithmetic.to, arithmetic.kind === 'after' ? 'the later date' : 'the end')];
-  const between = arithmetic.kind === 'span' ? describe(summary, arithmetic.from) : `${describe(summary, arithmetic.from)} and ${describe(summary, arithmetic.to)}`;
-  const what = arithmetic.kind === 'after' ? 'apart' : arithmetic.kind === 'since' ? 'since' : 'long';
+  const span = amount(measured.value, unit);
+  const fromText = describe(summary, arithmetic.from);
+  const toText = describe(summary, arithmetic.to);
+  const account =
+    arithmetic.kind === 'span' ? `${fromText} spans ${span}`
+    : arithmetic.kind === 'after' ? `${fromText} and ${toText} are ${span} apart`
+    : `from ${fromText} to ${toText} is ${span}`;
   const plainDigits = figure.endLine === undefined && /^\D*\d+[-\s]/.test(figure.text) && Number.isInteger(measured.value) && measured.value > 0;
   return {
     check: 'date-arithmetic',
     uri,
     at: figure,
     text: figure.text,
-    message: `“${figure.text}” does not fit the dates: ${between} ${arithmetic.kind === 'span' ? 'spans' : 'are'} ${amount(measured.value, unit)}${what === 'apart' ? ' apart' : ''}`,
+    message: `“${figure.text}” does not fit the dates: ${account}`,
     related,
     fixes: plainDigits ? [{ title: `Use ${measured.value} (from the dates)`, preferred: true, changes: [{ uri, at: digitsWithin(figure), newText: String(measured.value) }] }] : [],
   };

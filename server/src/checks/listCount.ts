@@ -14,7 +14,8 @@ export function listCountFindings(uri: string, summary: ArticleSummary): Finding
     const figure = summary.figures[claim.figure];
     if (!figure) continue;
     const items = claim.listed.items;
-    if (items.length === figure.value) continue;
+    // any reading of "and" inside a name that gives the stated count is taken
+    if (figure.value <= items.length && figure.value >= items.length - (claim.listed.joined ?? 0)) continue;
     const count = NUMBER_WORDS[items.length] ?? String(items.length);
     const what = figure.counted ? `${figure.text} ${figure.counted}` : figure.text;
     const single = figure.endLine === undefined && /^[A-Za-z]+$|^\d+$/.test(figure.text);

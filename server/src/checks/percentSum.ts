@@ -11,7 +11,7 @@ interface Bounds {
 }
 
 function boundsOf(figure: FigureSummary): Bounds {
-  const r = roundingOf(figure);
+  const r = roundingOf(figure, false);
   if (figure.hedgeKind === 'at-least') return { low: figure.value, high: Infinity };
   if (figure.hedgeKind === 'at-most') return { low: 0, high: figure.value };
   if (figure.range) return { low: figure.range.low - r, high: figure.range.high + r };

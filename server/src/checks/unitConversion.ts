@@ -23,9 +23,10 @@ const UNIT_WORDS: Record<string, string> = {
   m3: 'm³', ft3: 'cubic feet', bcm: 'bcm', 'km/h': 'km/h', mph: 'mph', kn: 'knots', 'm/s': 'm/s', C: '°C', F: '°F',
 };
 
-/** The interval a written side allows: its rounding, widened by its hedge ("about" 10%, "nearly" below). */
-function sideInterval(figure: FigureSummary): { low: number; high: number } {
-  const r = roundingOf(figure);
+/** The interval a written side allows: its rounding, widened by its hedge ("about" 10%, "nearly" below). The
+ *  converted side is taken as written (writers convert the number they wrote), the restated side as rounded. */
+function sideInterval(figure: FigureSummary, restated: boolean): { low: number; high: number } {
+  const r = restated ? roundingOf(figure) : 0;
   const v = figure.value;
   if (figure.range) return { low: figure.range.low - r, high: figure.range.high + r };
   switch (figure.hedgeKind) {
@@ -71,8 +72,8 @@ const SLACK = 0.02;
 
 /** Whether some reading of the two sides agrees, allowing rounding on each side and 2% on the factor. */
 function agrees(original: FigureSummary, restated: FigureSummary): boolean {
-  const a = sideInterval(original);
-  const b = sideInterval(restated);
+  const a = sideInterval(original, false);
+  const b = sideInterval(restated, true);
   const lows = convert(a.low, original.unit!, restated.unit!);
   const highs = convert(a.high, original.unit!, restated.unit!);
   if (!lows || !highs) return true;

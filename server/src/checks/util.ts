@@ -54,10 +54,14 @@ export function writtenNumber(text: string): { digits: string; decimals: number;
   return { digits, decimals: 0, halfUnit: 0.5 * 10 ** significantZeros, grouped: digits.includes(',') };
 }
 
-/** Half a unit of the last written place of a figure (0.5 for spelled or bare integers). */
-export function roundingOf(figure: FigureSummary): number {
+/**
+ * Half a unit of the last written place of a figure (0.5 for spelled or bare integers). With `trailingZeros`, a
+ * round number is taken as rounded to its last non-zero place ("60 miles" may be anything from 55 to 65).
+ */
+export function roundingOf(figure: FigureSummary, trailingZeros = true): number {
   const written = writtenNumber(figure.text);
   if (!written) return 0.5;
+  if (!trailingZeros && written.decimals === 0) return 0.5;
   // "4.8 billion": half a unit of the last place, scaled
   const scale = /\bbillion\b|bn\b/i.test(figure.text) ? 1e9 : /\bmillion\b|\dm\b|mn\b/i.test(figure.text) ? 1e6 : /\bthousand\b|\dk\b/i.test(figure.text) ? 1e3 : 1;
   return written.halfUnit * scale;

@@ -2,12 +2,38 @@
 // Numeric dates (12/09/2017) were already read in the order a nearby weekday supports (dates.ts), so a weekday that
 // matches either reading never reaches here as a mismatch.
 import { WEEKDAY_NAMES, weekdayOf, plainDay } from '../analysis/calendar';
-import type { ArticleSummary } from '../workspace/summary';
+import type { ArticleSummary, DateSummary } from '../workspace/summary';
 import type { Finding } from './types';
 import { within } from './util';
 
+/** "on Wednesday 12/09/2017": a weekday mention written right before a day (the date library reads them as two
+ *  mentions when the numeric date stands alone). */
+function weekdayBefore(summary: ArticleSummary, i: number): { weekday: number; text: string; at: DateSummary } | undefined {
+  const date = summary.dates[i]!;
+  const before = summary.dates[i - 1];
+  if (!before || before.kind !== 'relative' || before.weekday === undefined) return undefined;
+  if (!/^(on\s+)?[A-Za-z]+\.?$/.test(before.text) || date.start - before.end > 2 || date.start < before.end) return undefined;
+  return { weekday: before.weekday, text: before.text.replace(/^on\s+/i, ''), at: before };
+}
+
 export function weekdayDateFindings(uri: string, summary: ArticleSummary): Finding[] {
   const findings: Finding[] = [];
+  summary.dates.forEach((date, i) => {
+    const separate = date.weekday === undefined && date.kind === 'numeric' ? weekdayBefore(summary, i) : undefined;
+    if (!separate || !date.value || date.value.firstDay !== date.value.lastDay) return;
+    const actual = weekdayOf(date.value.firstDay);
+    if (actual === separate.weekday) return;
+    const word = /[A-Za-z]+\.?$/.exec(separate.at.text)!;
+    findings.push({
+      check: 'weekday-date',
+      uri,
+      at: separate.at,
+      text: `${separate.at.text} ${date.text}`,
+      message: `${date.text} is read as ${plainDay(date.value.firstDay)}, a ${WEEKDAY_NAMES[actual]}, not a ${WEEKDAY_NAMES[separate.weekday]}${/could be/.test(date.explanation) ? ' (neither reading of the numeric date is a ' + WEEKDAY_NAMES[separate.weekday] + ')' : ''}`,
+      related: [{ uri, at: date, message: date.explanation }],
+      fixes: [{ title: `Change “${word[0]}” to “${WEEKDAY_NAMES[actual]}”`, preferred: true, changes: [{ uri, at: within(separate.at, word.index, word.index + word[0].length), newText: WEEKDAY_NAMES[actual]! }] }],
+    });
+  });
   for (const date of summary.dates) {
     if (date.weekday === undefined || !date.value) continue;
     if (date.kind !== 'absolute' && date.kind !== 'numeric') continue;

@@ -1,0 +1,47 @@
+// Helpers for the consistency-check tests: an in-memory workspace analysed by the real pipeline (tagger included),
+// a check runner over it, and lookups of findings by the text they are on.
+import * as path from 'node:path';
+import { CheckRunner, DEFAULT_CHECK_SETTINGS, type CheckSettings, type RatedFinding } from '../../server/src/checks/index';
+import { MemoryFileSystem } from '../../server/src/workspace/fileSystem';
+import { pathOfUri, uriOfPath, WorkspaceIndexer } from '../../server/src/workspace/indexer';
+
+export const WS = '/ws';
+
+export interface CheckWorkspace {
+  readonly fs: MemoryFileSystem;
+  readonly indexer: WorkspaceIndexer;
+  readonly runner: CheckRunner;
+  /** Findings of one file (name relative to the workspace). */
+  findings(file: string, settings?: CheckSettings): RatedFinding[];
+  /** Every finding, as "file: [check] text". */
+  all(settings?: CheckSettings): string[];
+  uri(file: string): string;
+}
+
+/** A workspace of articles { "a.txt": text } (plus ".corroborate.json" if given), indexed. */
+export async function checkWorkspace(files: Record<string, string>): Promise<CheckWorkspace> {
+  const fs = new MemoryFileSystem(Object.fromEntries(Object.entries(files).map(([name, text]) => [path.posix.join(WS, name), text])));
+  const indexer = new WorkspaceIndexer(fs);
+  indexer.setFolders([WS]);
+  await indexer.indexAll();
+  const relative = (uri: string) => {
+    const filePath = pathOfUri(uri);
+    return filePath && filePath.startsWith(`${WS}/`) ? filePath.slice(WS.length + 1) : undefined;
+  };
+  const runner = new CheckRunner(indexer.index, { relative, display: (uri) => relative(uri) ?? uri });
+  const uri = (file: string) => uriOfPath(path.posix.join(WS, file));
+  return {
+    fs,
+    indexer,
+    runner,
+    uri,
+    findings: (file, settings = DEFAULT_CHECK_SETTINGS) => runner.findings(uri(file), settings),
+    all: (settings = DEFAULT_CHECK_SETTINGS) =>
+      [...runner.allFindings(settings)].flatMap(([u, list]) => list.map((f) => `${relative(u)}: [${f.check}] ${f.text}`)),
+  };
+}
+
+/** A one-article workspace, dated, for checks of one article. */
+export async function oneArticle(body: string, date = 'November 6, 2017'): Promise<CheckWorkspace> {
+  return checkWorkspace({ 'a.txt': `Title\n\n${date}\n\n${body}\n` });
+}
