@@ -58,7 +58,8 @@ function bbcTexts(): string[] {
 }
 
 export async function benchNer(): Promise<Record<string, unknown>> {
-  const file = path.join(ROOT, 'server', 'models', MODEL_FILE_NAME);
+  const flag = process.argv.indexOf('--model');
+  const file = flag >= 0 ? path.resolve(process.argv[flag + 1]!) : path.join(ROOT, 'server', 'models', MODEL_FILE_NAME);
   const before = memory();
   const t0 = process.hrtime.bigint();
   const bytes = readFileSync(file);

@@ -75,10 +75,23 @@ interface Found {
   titleEnd?: number;
 }
 
-function overlapsAny(span: Span, others: readonly Span[]): boolean {
-  // Both lists are small per article; binary search is not worth it at this size, but stay linear overall.
-  for (const o of others) if (o.start < span.end && span.start < o.end) return true;
-  return false;
+/** 1 for every token that overlaps a date or a figure: one sweep over tokens and the sorted spans. */
+function blockedTokens(tokens: readonly Token[], dates: readonly Span[], figures: readonly Span[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  const spans = [...dates, ...figures].sort((a, b) => a.start - b.start);
+  let j = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (j < spans.length && spans[j]!.end <= t.start) j++;
+    // spans are sorted by start; a few may still end after this token: look ahead while they start before it ends
+    for (let k = j; k < spans.length && spans[k]!.start < t.end; k++) {
+      if (spans[k]!.end > t.start) {
+        out[i] = 1;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 function hasCapital(s: string): boolean {
@@ -127,7 +140,7 @@ export function recognise(
   const doc: TaggerDocument = { words, bounds: clean };
   const { tags, info } = tagDocumentWithInfo(m, doc);
 
-  const blocked = [...dates, ...figures].sort((a, b) => a.start - b.start);
+  const blocked = blockedTokens(tokens, dates, figures);
   const spans: Found[] = [];
   for (let s = 0; s + 1 < clean.length; s++) {
     for (const span of spansOfTags(tags, clean[s], clean[s + 1])) spans.push({ ...span });
@@ -214,7 +227,7 @@ function isEntry(info: TokenInfo, start: number, end: number, category: number):
  * place ("Hmeimim Air Base", "Euphrates River"); a listed organisation or news agency is an organisation; a
  * country or region is never a person. Listed organisations and nationality words the tagger missed are added.
  */
-function applyLexicon(spans: Found[], info: TokenInfo, tokens: readonly Token[], blocked: readonly Span[]): void {
+function applyLexicon(spans: Found[], info: TokenInfo, tokens: readonly Token[], blocked: Uint8Array): void {
   const taken = new Uint8Array(tokens.length);
   for (const s of spans) {
     for (let i = s.start; i < s.end; i++) taken[i] = 1;
@@ -271,13 +284,11 @@ function splitTitle(span: Found, info: TokenInfo, words: readonly string[], toke
   return { ...span, start, titleStart: span.start, titleEnd: start };
 }
 
-function acceptable(span: Found, info: TokenInfo, tokens: readonly Token[], blocked: readonly Span[]): boolean {
-  const first = tokens[span.start]!;
-  const last = tokens[span.end - 1]!;
-  if (overlapsAny({ start: first.start, end: last.end }, blocked)) return false;
+function acceptable(span: Found, info: TokenInfo, tokens: readonly Token[], blocked: Uint8Array): boolean {
   let capital = false;
   for (let i = span.start; i < span.end; i++) {
     const t = tokens[i]!;
+    if (blocked[i]) return false;
     // one name never spans a line break or a gap (markdown syntax is blanked out to spaces before analysis)
     if (i > span.start && (t.breakBefore > 0 || t.start - tokens[i - 1]!.end > 1)) return false;
     if (t.end - t.start > 60) return false;
@@ -326,7 +337,7 @@ function spanKey(tokens: readonly Token[], s: { start: number; end: number }): s
 }
 
 /** "Hayat Tahrir al-Sham (HTS)": the bracketed acronym is a mention of the same kind. */
-function addBracketAcronyms(spans: Found[], tokens: readonly Token[], info: TokenInfo, blocked: readonly Span[]): void {
+function addBracketAcronyms(spans: Found[], tokens: readonly Token[], info: TokenInfo, blocked: Uint8Array): void {
   const byStart = new Map(spans.map((s) => [s.start, s]));
   for (const s of [...spans]) {
     const open = s.end;
@@ -338,7 +349,7 @@ function addBracketAcronyms(spans: Found[], tokens: readonly Token[], info: Toke
       existing.kind = s.kind;
       continue;
     }
-    if (overlapsAny(acronym, blocked)) continue;
+    if (blocked[open + 1]) continue;
     const found = { start: open + 1, end: open + 2, kind: s.kind };
     spans.push(found);
     byStart.set(found.start, found);
@@ -350,7 +361,7 @@ function addBracketAcronyms(spans: Found[], tokens: readonly Token[], info: Toke
  * One type per name per article (the majority of its mentions; ties go to the first), and bare later or
  * earlier mentions of a found name are found too, when capitalised and not inside another entity.
  */
-function makeConsistent(spans: Found[], tokens: readonly Token[], info: TokenInfo, blocked: readonly Span[]): void {
+function makeConsistent(spans: Found[], tokens: readonly Token[], info: TokenInfo, blocked: Uint8Array): void {
   // Votes by the name case-blind ("RUSSIA" in a headline is "Russia"); headline mentions weigh less.
   const votes = new Map<string, number[]>();
   for (const s of spans) {
