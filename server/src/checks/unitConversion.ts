@@ -58,11 +58,22 @@ function factorsOf(unit: string): readonly number[] | undefined {
   return FACTORS[unit];
 }
 
-/** The conversion of `from` into `to`'s unit, or undefined when the units are not convertible. */
+const DIMENSION_OF: Record<string, string> = {};
+for (const [dimension, units] of Object.entries({
+  length: ['km', 'm', 'cm', 'mm', 'mi', 'nmi', 'ft', 'in', 'yd'],
+  area: ['km2', 'mi2', 'm2', 'ft2', 'ha', 'acre'],
+  mass: ['kg', 'g', 'mg', 't', 'ton', 'lb', 'oz'],
+  volume: ['l', 'ml', 'gal', 'bbl', 'm3', 'ft3', 'bcm'],
+  speed: ['km/h', 'mph', 'kn', 'm/s'],
+  temperature: ['C', 'F'],
+})) for (const unit of units) DIMENSION_OF[unit] = dimension;
+
+/** The value in `toUnit` (one per definition of the units: tons and gallons have several), or undefined when the
+ *  units measure different things. */
 export function convert(value: number, fromUnit: string, toUnit: string): number[] | undefined {
   const fa = factorsOf(fromUnit);
   const fb = factorsOf(toUnit);
-  if (!fa || !fb) return undefined;
+  if (!fa || !fb || DIMENSION_OF[fromUnit] !== DIMENSION_OF[toUnit]) return undefined;
   const out: number[] = [];
   for (const a of fa) for (const b of fb) out.push(fromBase(toBase(value, fromUnit, a), toUnit, b));
   return out;

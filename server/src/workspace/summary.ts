@@ -125,7 +125,7 @@ export function summarize(analysis: ArticleAnalysis): ArticleSummary {
 /** A claim with flat copies of its strings (a list's items are two levels down). */
 function copyClaim(claim: Claim): Claim {
   const copy = copyStrings(claim);
-  return claim.listed ? { ...copy, listed: { items: claim.listed.items.map(copyString) } } : copy;
+  return claim.listed ? { ...copy, listed: { ...claim.listed, items: claim.listed.items.map(copyString) } } : copy;
 }
 
 /** A flat copy of a (possibly sliced) string: V8 keeps a slice's parent alive, and the parent is the whole article. */
