@@ -24,6 +24,7 @@ import { LineIndex } from './analysis/lines';
 import type { ArticleAnalysis } from './analysis/types';
 import { isArticlePath, isMarkdownPath, relativeToFolders } from './articles';
 import { codeLenses, resolveCodeLens } from './features/codeLens';
+import { registerCheckDiagnostics } from './features/diagnostics';
 import type { EditCapabilities } from './features/edits';
 import { hover } from './features/hover';
 import type { DisplayPath } from './features/ranges';
@@ -146,6 +147,9 @@ async function openOffset(uri: string, position: { line: number; character: numb
   return documents.get(uri)?.offsetAt(position);
 }
 
+// Consistency checks: pull or push diagnostics, refreshes and quick fixes (features/diagnostics.ts).
+const checks = registerCheckDiagnostics({ connection, documents, indexer, settingsFor, refreshDocument: analysisFor, displayPath, versionOf, log });
+
 // ---- indexing the workspace ------------------------------------------------------------------------------------
 
 /** File-system work runs one at a time, in order. */
@@ -260,7 +264,10 @@ connection.onDidChangeWatchedFiles((params) =>
       seen.add(`${change.type}|${filePath}`);
       if (change.type === FileChangeType.Deleted) await indexer.fileDeleted(filePath);
       else await indexer.fileChanged(filePath);
-      if (path.basename(filePath) === '.corroborate.json') publishConfigProblems();
+      if (path.basename(filePath) === '.corroborate.json') {
+        publishConfigProblems();
+        checks.refresh();
+      }
     }
     index.flush();
   }).catch((error) => connection.console.error(`file events: ${String(error)}`)),
@@ -301,6 +308,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       renameProvider: capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      ...checks.capabilities(capabilities),
     },
     serverInfo: { name: 'corroborate', version: '0.1.0' },
   };
@@ -340,6 +348,7 @@ connection.onDidChangeConfiguration(() => {
     for (const document of documents.all()) await analysisFor(document.uri);
     index.flush();
     await refreshEditor();
+    checks.refresh();
   });
 });
 
@@ -421,7 +430,8 @@ connection.onCodeAction((params) =>
     if (!document) return [];
     const start = document.offsetAt(params.range.start);
     const end = document.offsetAt(params.range.end);
-    return spellingCodeActions(index, canonicalUri(document.uri), start, end, versionOf, editCapabilities, params.context.diagnostics);
+    const spelling = spellingCodeActions(index, canonicalUri(document.uri), start, end, versionOf, editCapabilities, params.context.diagnostics);
+    return [...spelling, ...(await checks.codeActions(params, editCapabilities))];
   }),
 );
 

@@ -1,5 +1,6 @@
 // Settings: validated, with defaults for anything missing or malformed (and a note of what was wrong).
 import type { NumericDateOrder } from './analysis/types';
+import { CHECK_KINDS, settingNameOf, type CheckKind, type CheckLevel } from './checks/types';
 
 export interface Settings {
   readonly articles: { readonly include: readonly string[]; readonly exclude: readonly string[] };
@@ -7,6 +8,8 @@ export interface Settings {
   readonly files: { readonly maxSizeKB: number };
   readonly diagnostics: { readonly spellingVariants: boolean };
   readonly codeLens: { readonly mentions: boolean };
+  /** The consistency checks: a severity (or off) per check kind, and a cap on problems per file. */
+  readonly checks: { readonly levels: Readonly<Record<CheckKind, CheckLevel>>; readonly maxPerFile: number };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   files: { maxSizeKB: 5120 },
   diagnostics: { spellingVariants: false },
   codeLens: { mentions: true },
+  checks: { levels: Object.fromEntries(CHECK_KINDS.map((kind) => [kind, 'warning'])) as Record<CheckKind, CheckLevel>, maxPerFile: 50 },
 };
 
 export interface ParsedSettings {
@@ -60,6 +64,9 @@ export function parseSettings(raw: unknown): ParsedSettings {
   const files = group('files');
   const diagnostics = group('diagnostics');
   const codeLens = group('codeLens');
+  const checks = group('checks');
+  const isLevel = (v: unknown): v is CheckLevel => v === 'error' || v === 'warning' || v === 'information' || v === 'hint' || v === 'off';
+  const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
   const defaults = DEFAULT_SETTINGS;
   return {
     settings: {
@@ -76,6 +83,12 @@ export function parseSettings(raw: unknown): ParsedSettings {
         spellingVariants: pick('diagnostics.spellingVariants', diagnostics.spellingVariants, defaults.diagnostics.spellingVariants, isBoolean),
       },
       codeLens: { mentions: pick('codeLens.mentions', codeLens.mentions, defaults.codeLens.mentions, isBoolean) },
+      checks: {
+        levels: Object.fromEntries(
+          CHECK_KINDS.map((kind) => [kind, pick(`checks.${settingNameOf(kind)}`, checks[settingNameOf(kind)], defaults.checks.levels[kind], isLevel)]),
+        ) as Record<CheckKind, CheckLevel>,
+        maxPerFile: pick('checks.maxPerFile', checks.maxPerFile, defaults.checks.maxPerFile, isCount),
+      },
     },
     problems,
   };

@@ -56,19 +56,32 @@ function matchesFile(pattern: string, relative: string | undefined): boolean {
 export class CheckRunner {
   readonly claims: ClaimKeyIndex;
   private readonly local = new WeakMap<ArticleSummary, Finding[]>();
+  /** Whether the index changed since the claims were last indexed by key. */
+  private dirty = true;
 
   constructor(
     readonly index: WorkspaceIndex,
     private readonly paths: CheckPaths,
   ) {
     this.claims = new ClaimKeyIndex(index);
+    index.onDidChange(() => {
+      this.dirty = true;
+    });
+  }
+
+  /** Brings the claims by key up to date with the index (clustering first, so entity matches are current). */
+  private sync(): void {
+    this.index.flush();
+    if (!this.dirty) return;
+    this.claims.sync();
+    this.dirty = false;
   }
 
   /** Every finding for one article, before settings (the same summary gives the same local findings). */
   rawFindings(uri: string): Finding[] {
+    this.sync();
     const summary = this.index.get(uri);
     if (!summary) return [];
-    this.claims.sync();
     const config = this.index.workspaceConfig;
     let local = this.local.get(summary);
     if (!local) {
@@ -111,7 +124,7 @@ export class CheckRunner {
 
   /** Articles whose findings may change when `uri` changes: it, and those sharing a claim key with it. */
   affectedBy(uri: string): string[] {
-    this.claims.sync();
+    this.sync();
     return [uri, ...this.claims.relatedArticles(uri)];
   }
 }
