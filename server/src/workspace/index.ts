@@ -126,6 +126,8 @@ export class WorkspaceIndex {
   /** Target node -> the (article, source node) pairs locally resolved to it. */
   private readonly overridesInto = new Map<NameNode, Set<Article>>();
   private readonly views = new Map<number, ClusterView>();
+  /** One copy of each string the summaries repeat ("Russia", "the year as written", "percent"). */
+  private readonly strings = new StringPool();
   private readonly labels = new Map<number, ClusterLabel>();
   private readonly listeners = new Set<Listener>();
   private changedUris = new Set<string>();
@@ -152,9 +154,10 @@ export class WorkspaceIndex {
     return this.config;
   }
 
-  /** Adds or replaces an article. The index keeps the summary (do not change it afterwards). */
+  /** Adds or replaces an article. The index keeps the summary (and shares its repeated strings: do not change it). */
   set(uri: string, summary: ArticleSummary): void {
     this.removeArticle(uri);
+    this.strings.intern(summary);
     const id = this.nextArticleId++;
     const nodeOf: number[] = new Array<number>(summary.entities.length).fill(-1);
     const nodes: NameNode[] = [];
@@ -583,6 +586,37 @@ export class WorkspaceIndex {
     const fits = [...this.graph.personsWithSurname(node.lastPhonetic)].filter((full) => isShortFormOf(node.form.tokens, full.form.tokens));
     if (fits.length < 2) return undefined;
     return fits.map((full) => full.form.core).sort();
+  }
+}
+
+/** Interns the strings of summaries: across tens of thousands of articles the same names, units and explanations
+ *  recur, and each summary (from a worker thread or a persisted index) brings its own copies. */
+class StringPool {
+  private readonly pool = new Map<string, string>();
+
+  private get(value: string): string {
+    const known = this.pool.get(value);
+    if (known !== undefined) return known;
+    if (this.pool.size < 2_000_000) this.pool.set(value, value);
+    return value;
+  }
+
+  /** Replaces, in place, the string fields of every item (and of objects one level down) by pooled copies. */
+  intern(summary: ArticleSummary): void {
+    for (const list of [summary.entities, summary.dates, summary.figures, summary.claims, summary.definitions] as unknown as readonly object[][]) {
+      for (const item of list) this.internObject(item as Record<string, unknown>, true);
+    }
+  }
+
+  private internObject(item: Record<string, unknown>, deep: boolean): void {
+    for (const key of Object.keys(item)) {
+      const value = item[key];
+      if (typeof value === 'string') {
+        if (key !== 'snippet') item[key] = this.get(value);
+      } else if (deep && value && typeof value === 'object' && !Array.isArray(value)) {
+        this.internObject(value as Record<string, unknown>, false);
+      }
+    }
   }
 }
 
