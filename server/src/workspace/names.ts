@@ -192,13 +192,14 @@ function keyOf(tokens: readonly NameToken[]): string {
   return tokens.map((token) => token.folded).join(' ');
 }
 
-const formCache = new Map<string, NameForm>();
+/** By type class, then surface: no key string to build on the hot path (cluster views look up every mention). */
+const formCache: Record<TypeClass, Map<string, NameForm>> = { person: new Map(), thing: new Map(), group: new Map() };
 const FORM_CACHE_LIMIT = 200_000;
 
 /** The normalised form of a name as written, for its type class. Memoised: the same surface recurs thousands of times. */
 export function nameForm(surface: string, typeClass: TypeClass): NameForm {
-  const cacheKey = `${typeClass}\u0000${surface}`;
-  const cached = formCache.get(cacheKey);
+  const cache = formCache[typeClass];
+  const cached = cache.get(surface);
   if (cached) return cached;
   const all = nameTokens(surface);
   let core = coreTokens(all, typeClass);
@@ -225,8 +226,8 @@ export function nameForm(surface: string, typeClass: TypeClass): NameForm {
       acronym,
     };
   }
-  if (formCache.size >= FORM_CACHE_LIMIT) formCache.clear();
-  formCache.set(cacheKey, form);
+  if (cache.size >= FORM_CACHE_LIMIT) cache.clear();
+  cache.set(surface, form);
   return form;
 }
 
