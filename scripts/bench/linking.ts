@@ -3,7 +3,8 @@
 // `benchLinking()` returns plain numbers (for `npm run bench`); run this file to print them as JSON.
 //   npx tsx scripts/bench/linking.ts [--corpus DIR] [--samples N] [--scale K]
 // --scale K indexes K copies of the corpus (names in the copies kept, file names changed) to see memory at size.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../../server/src/analysis/analyze';
@@ -11,7 +12,7 @@ import type { ArticleAnalysis } from '../../server/src/analysis/types';
 import { hover } from '../../server/src/features/hover';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { references } from '../../server/src/features/references';
-import { MemoryFileSystem, nodeFileSystem } from '../../server/src/workspace/fileSystem';
+import { nodeFileSystem } from '../../server/src/workspace/fileSystem';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { WorkspaceIndexer, type Analyzer } from '../../server/src/workspace/indexer';
 import type { ArticleSummary } from '../../server/src/workspace/summary';
@@ -91,7 +92,7 @@ export async function benchLinking(options: LinkingBenchOptions = {}): Promise<L
   const scale = options.scale ?? 1;
   const files = articleFiles(corpus);
 
-  // 1. cold index from disk (scale 1) or from memory copies (scale > 1)
+  // 1. cold index from disk
   let indexer: WorkspaceIndexer;
   let analysisMs = 0;
   const analyzer: Analyzer = (text, analysisOptions) => {
@@ -100,19 +101,20 @@ export async function benchLinking(options: LinkingBenchOptions = {}): Promise<L
     analysisMs += performance.now() - t;
     return analysis;
   };
-  if (scale === 1) {
-    indexer = new WorkspaceIndexer(nodeFileSystem, { analyzer });
-    indexer.setFolders([corpus]);
-    indexer.setSettings(TXT_ONLY);
-  } else {
-    const memory = new MemoryFileSystem();
+  // scale K: K copies of the corpus on disk, in a temporary folder removed afterwards
+  const root = scale === 1 ? corpus : mkdtempSync(path.join(os.tmpdir(), 'corroborate-bench-'));
+  if (scale > 1) {
     for (let copy = 0; copy < scale; copy++) {
-      for (const file of files) memory.write(`/ws/copy${copy}/${path.relative(corpus, file)}`, readFileSync(file));
+      for (const file of files) {
+        const target = path.join(root, `copy${copy}`, path.relative(corpus, file));
+        mkdirSync(path.dirname(target), { recursive: true });
+        copyFileSync(file, target);
+      }
     }
-    indexer = new WorkspaceIndexer(memory, { analyzer });
-    indexer.setFolders(['/ws']);
-    indexer.setSettings(TXT_ONLY);
   }
+  indexer = new WorkspaceIndexer(nodeFileSystem, { analyzer });
+  indexer.setFolders([root]);
+  indexer.setSettings(TXT_ONLY);
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const coldStart = performance.now();
@@ -150,9 +152,7 @@ export async function benchLinking(options: LinkingBenchOptions = {}): Promise<L
     const mention = summary.entities[Math.floor(next() * summary.entities.length)]!;
     let analysis = analyses.get(uri);
     if (!analysis) {
-      const filePath = scale === 1 ? new URL(uri).pathname : undefined;
-      const text = filePath ? readFileSync(decodeURIComponent(filePath), 'utf8') : undefined;
-      analysis = text !== undefined ? analyze(text) : { text: '', tokens: [], sentences: [], dates: [], figures: [], entities: [], claims: [], excluded: [] };
+      analysis = analyze(readFileSync(decodeURIComponent(new URL(uri).pathname), 'utf8'));
       analyses.set(uri, analysis);
     }
     const offset = mention.start + Math.floor((mention.end - mention.start) / 2);
@@ -180,6 +180,7 @@ export async function benchLinking(options: LinkingBenchOptions = {}): Promise<L
     index.flush();
   }
 
+  if (scale > 1) rmSync(root, { recursive: true, force: true });
   return {
     articles: stats.articles,
     mentions,

@@ -172,14 +172,21 @@ describe('workspace index: incremental updates agree with a cold build', functio
       ['file:///x/2.txt', 'Bogdanov said Khmeimim is busy; Tartous is calm, as is Latakia.'],
       ['file:///x/3.txt', 'Hafez al-Assad, father of Bashar al-Assad, ruled Syria. Assad died in 2000.'],
       ['file:///x/4.txt', 'Hemeimeem and Jableh are near Latakia in Syria; the Islamic State (IS) is not.'],
+      ['file:///x/5.txt', 'The New Orleans Saints met Hewlett-Packard and HP staff. The Saints won in Syria and Latakia.'],
+      ['file:///x/6.txt', 'HP and the Saints; Church of Latter Day Saints; Tartous near Latakia in Syria.'],
+      ['file:///x/7.txt', 'Fred LaRue met Frederick C. LaRue and Khmeimim staff near Latakia, Syria.'],
     ];
-    const names: Gazetteer = [...SEED_NAMES, ['Ivan Bogdanov', 'person'], ['Tartous', 'place'], ['Hafez al-Assad', 'person']];
+    const names: Gazetteer = [
+      ...SEED_NAMES, ['Ivan Bogdanov', 'person'], ['Tartous', 'place'], ['Hafez al-Assad', 'person'],
+      ['New Orleans Saints', 'organization'], ['Saints', 'organization'], ['Church of Latter Day Saints', 'organization'],
+      ['Hewlett-Packard', 'organization'], ['HP', 'organization'], ['Fred LaRue', 'person'], ['Frederick C. LaRue', 'person'],
+    ];
     const pool = [...seeds, ...extra];
     const live = new Index();
     const current = new Map<string, string>();
     let random = 12345;
     const next = () => (random = (random * 1103515245 + 12345) % 2147483648) / 2147483648;
-    for (let step = 0; step < 60; step++) {
+    for (let step = 0; step < 120; step++) {
       const [uri, text] = pool[Math.floor(next() * pool.length)]!;
       const action = next();
       if (action < 0.3 && current.has(uri)) {

@@ -502,10 +502,16 @@ export class NameGraph {
   /** Re-clusters what changed since the last call. Returns the ids of clusters removed and created. */
   recluster(): { removed: number[]; created: number[] } {
     if (!this.needsClustering) return { removed: [], created: [] };
-    // The region: every node reachable from a changed node through candidate edges, with the whole of every
-    // cluster it touches. Outside it no edge changed and no guard can change, so its clusters stand.
+    // The region to re-cluster. It starts from the changed names and every name one candidate edge away from them
+    // (whose links may have changed: "Bogdanov" when a second full name with that surname appears), and grows by
+    // whole old clusters and by every edge that holds. Edges that do not hold are not followed: their state is
+    // unchanged outside this start. Outside the region no cluster can change.
     const region = new Set<NameNode>();
-    const queue: NameNode[] = [...this.dirty];
+    const queue: NameNode[] = [];
+    for (const node of this.dirty) {
+      queue.push(node);
+      for (const edge of this.candidates(node)) queue.push(edge.b);
+    }
     for (const id of this.orphans) for (const node of this.clusters.get(id)?.nodes ?? []) queue.push(node);
     const removed = new Set<number>(this.orphans);
     const edges: Edge[] = [];
@@ -518,14 +524,16 @@ export class NameGraph {
         for (const other of this.clusters.get(node.cluster)?.nodes ?? []) if (!region.has(other)) queue.push(other);
       }
       for (const edge of this.candidates(node)) {
-        if (edge.a.id < edge.b.id) edges.push(edge);
+        if (!this.edgeHolds(edge)) continue;
+        edges.push(edge);
         if (!region.has(edge.b)) queue.push(edge.b);
       }
     }
     this.dirty.clear();
     this.orphans.clear();
     for (const id of removed) this.clusters.delete(id);
-    const created = this.clusterRegion([...region], edges);
+    // each holding edge was seen from both ends: keep one, between names still there
+    const created = this.clusterRegion([...region], edges.filter((edge) => edge.a.id < edge.b.id && region.has(edge.b)));
     return { removed: [...removed], created };
   }
 
@@ -556,7 +564,6 @@ export class NameGraph {
       const rb = find(edge.b);
       if (ra === rb) continue;
       if (conflicting(tags.get(ra)!, tags.get(rb)!)) continue;
-      if (!this.edgeHolds(edge)) continue;
       if (edge.kind === 5 && !this.transliterationHolds(members.get(ra)!, members.get(rb)!)) continue;
       const [big, small] = members.get(ra)!.length >= members.get(rb)!.length ? [ra, rb] : [rb, ra];
       parent.set(small, big);
