@@ -1,5 +1,6 @@
 // Command dispatch for the CLI. Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or I/O error.
 import { annotateCommand } from './annotate';
+import { checkCommand } from './check';
 import { entitiesCommand } from './entities';
 
 export const USAGE = `Usage: corroborate <command> [options]
@@ -10,9 +11,12 @@ Commands:
   entities DIR...         list the entities of a folder of articles: every spelling, mention counts
                           and articles, linked as the editor links them (--format text|json,
                           --min-mentions N)
+  check [PATH...]         the consistency checks over files and folders (default: .), as
+                          file:line:col: severity [check] message lines (--format text|json|sarif,
+                          --fail-on warning|error|never; default warning)
   help                    show this help
 
-Exit codes: 0 success, 2 usage or I/O error.
+Exit codes: 0 success, 1 problems at or above --fail-on (check), 2 usage or I/O error.
 `;
 
 export class UsageError extends Error {}
@@ -25,6 +29,8 @@ export async function main(args: readonly string[]): Promise<number> {
         return await annotateCommand(rest);
       case 'entities':
         return await entitiesCommand(rest);
+      case 'check':
+        return await checkCommand(rest);
       case undefined:
       case 'help':
       case '--help':
