@@ -228,7 +228,7 @@ class ClaimFinder {
       .map((w) => singular(w))
       .filter((w) => !EMPTY_MODIFIERS.has(w) && !DETERMINERS.has(w) && conceptOf(w) !== head && !ROLE_WORDS[w]);
     const subject = headWord ? [...modifiers, headWord].join(' ') : '';
-    const scope = this.scopeAfter(counted ? counted.end : range.end, sentence);
+    const scope = this.scopeAfter(counted ? counted.end : range.end, sentence, this.clauseOf(range, sentence));
     const attribution = this.attributionOf(range, sentence);
     const about = this.aboutOf(range, sentence, attribution?.range);
     const when = this.whenOf(range, sentence);
@@ -343,10 +343,22 @@ class ClaimFinder {
    * people across Asia" are different facts. A phrase counts as a scope when it names an entity, a number ("in 13
    * countries") or a kind of place; "in the attack", "on Sunday" do not. Lower-cased, determiners dropped.
    */
-  private scopeAfter(from: number, sentence: Sentence): string | undefined {
+  private scopeAfter(from: number, sentence: Sentence, clause: TokenRange): string | undefined {
     let k = from;
     const hi = Math.min(sentence.endToken, from + 5);
     while (k < hi && (ROLE_WORDS[this.word(k)] || ['were', 'was', 'are', 'is', 'been', 'have', 'has', 'had', 'reportedly', 'people', 'others'].includes(this.word(k)))) k++;
+    const near = this.scopeAt(k, sentence);
+    if (near) return near;
+    // a place phrase later in the clause ("injured 200 people and damaged 300 houses in Aceh")
+    for (let m = k + 1; m < clause.end; m++) {
+      if (this.tokenText(m) === ',') break;
+      const found = this.scopeAt(m, sentence);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private scopeAt(k: number, sentence: Sentence): string | undefined {
     if (!['in', 'across', 'around', 'throughout', 'inside', 'near', 'outside', 'worldwide', 'nationwide'].includes(this.word(k))) return undefined;
     if (this.word(k) === 'worldwide' || this.word(k) === 'nationwide') return this.word(k);
     const words: string[] = [];
@@ -432,6 +444,23 @@ class ClaimFinder {
       if (!best || (value && !best.value) || (!!value === !!best.value && distance < best.distance)) best = { value, distance };
     }
     if (best) return { ...(best.value ? { value: best.value } : {}), from: 'text' };
+    // Narrative continues from a dated sentence: "In April last year an 8.6-magnitude quake struck. Five people died."
+    // A date elsewhere in the sentence, or in the sentence before, that is not the article's own time leaves the time
+    // unknown rather than the article's.
+    const index = this.sentences.indexOf(sentence);
+    const context = [{ first: sentence.firstToken, end: sentence.endToken }];
+    if (index > 0) context.push({ first: this.sentences[index - 1]!.firstToken, end: this.sentences[index - 1]!.endToken });
+    for (const span of context) {
+      for (let d = 0; d < dates.length; d++) {
+        const r = this.dateTokens[d]!;
+        if (r.first < span.first || r.first >= span.end || (r.first >= clause.first && r.first < clause.end)) continue;
+        const date = dates[d]!;
+        if (this.inputs.articleDate?.span && date.start < this.inputs.articleDate.span.end && date.end > this.inputs.articleDate.span.start) continue;
+        if (!date.value || !this.articleValue || date.value.lastDay < this.articleValue.firstDay - 7 || date.value.firstDay > this.articleValue.lastDay) {
+          return { from: 'text' };
+        }
+      }
+    }
     return this.articleValue ? { value: this.articleValue, from: 'article' } : undefined;
   }
 

@@ -40,9 +40,10 @@ export function clustersOf(index: WorkspaceIndex, ref: ClaimRef): Set<number> {
   return ids;
 }
 
-/** The same scope, or none on either side ("in the province" vs "across Asia" are different facts). */
+/** Not different scopes: "in the province" and "across Asia" are different facts; a count with no place phrase
+ *  may be either. */
 export function sameScope(a: ClaimSummary, b: ClaimSummary): boolean {
-  return (a.scope ?? '') === (b.scope ?? '');
+  return a.scope === undefined || b.scope === undefined || a.scope === b.scope;
 }
 
 export function sharesCluster(a: Set<number>, b: Set<number>): boolean {

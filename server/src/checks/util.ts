@@ -51,6 +51,8 @@ export function writtenNumber(text: string): { digits: string; decimals: number;
   const plain = whole!.replace(/,/g, '');
   const zeros = /0*$/.exec(plain)![0].length;
   const significantZeros = plain.length === zeros ? 0 : zeros;
+  // "15 kilometers" for 10 miles: a number ending in 5 may be rounded to the nearest five
+  if (significantZeros === 0 && plain.length >= 2 && plain.endsWith('5')) return { digits, decimals: 0, halfUnit: 2.5, grouped: digits.includes(',') };
   return { digits, decimals: 0, halfUnit: 0.5 * 10 ** significantZeros, grouped: digits.includes(',') };
 }
 
