@@ -1,0 +1,125 @@
+// Benchmark of the consistency checks on the BBC corpus (2,225 articles): the cold index with every article's
+// diagnostics (the bar: within the linking issue's indexing budget, 10 s for everything), a warm pass over the whole
+// workspace (what a workspace diagnostics pull costs), and re-checking after an edit of one article (re-analysis,
+// summary, index update, clustering, and the findings of that article and of every article sharing a claim with it;
+// the bar: 50 ms). `benchChecks()` returns plain numbers for `npm run bench`; run this file to print them as JSON.
+//   npx tsx scripts/bench/checks.ts [--corpus DIR] [--samples N]
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analyze } from '../../server/src/analysis/analyze';
+import { CheckRunner, DEFAULT_CHECK_SETTINGS } from '../../server/src/checks/index';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { nodeFileSystem } from '../../server/src/workspace/fileSystem';
+import { pathOfUri, WorkspaceIndexer } from '../../server/src/workspace/indexer';
+import { summarize } from '../../server/src/workspace/summary';
+import { readFileSync } from 'node:fs';
+
+export const DEFAULT_CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora', 'bbc');
+
+export interface ChecksBenchResult {
+  readonly articles: number;
+  readonly findings: number;
+  /** Cold: read, analyse, summarise, cluster every article, then compute every article's findings (ms). */
+  readonly coldIndexMs: number;
+  readonly coldChecksMs: number;
+  readonly coldTotalMs: number;
+  /** Every article's findings again, nothing changed (a workspace pull, warm) (ms). */
+  readonly warmAllFindingsMs: number;
+  /** After a one-word edit of one article: analysis + summary + index update (ms, p50/p95). */
+  readonly editAnalysisP50Ms: number;
+  readonly editAnalysisP95Ms: number;
+  /** Then the findings of the edited article and of every article sharing a claim key with it (ms, p50/p95). */
+  readonly editChecksP50Ms: number;
+  readonly editChecksP95Ms: number;
+  /** Both: edit to fresh diagnostics (ms, p50/p95/max), and how many articles were re-checked per edit (mean). */
+  readonly editTotalP50Ms: number;
+  readonly editTotalP95Ms: number;
+  readonly editTotalMaxMs: number;
+  readonly editAffectedArticlesMean: number;
+  readonly samples: number;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export async function benchChecks(options: { corpus?: string; samples?: number } = {}): Promise<ChecksBenchResult> {
+  const corpus = options.corpus ?? DEFAULT_CORPUS;
+  const samples = options.samples ?? 100;
+  const indexer = new WorkspaceIndexer(nodeFileSystem);
+  indexer.setFolders([corpus]);
+  indexer.setSettings({ ...DEFAULT_SETTINGS, articles: { ...DEFAULT_SETTINGS.articles, include: ['**/*.txt'] } });
+  const t0 = performance.now();
+  await indexer.indexAll();
+  const t1 = performance.now();
+  const relative = (uri: string) => path.relative(corpus, pathOfUri(uri) ?? uri);
+  const runner = new CheckRunner(indexer.index, { relative, display: relative });
+  const all = runner.allFindings(DEFAULT_CHECK_SETTINGS);
+  const t2 = performance.now();
+  runner.allFindings(DEFAULT_CHECK_SETTINGS);
+  const t3 = performance.now();
+  const findings = [...all.values()].reduce((sum, list) => sum + list.length, 0);
+
+  // edits: articles spread over the corpus, one word changed in the middle of each (a figure's digits when there is one)
+  const uris = indexer.index.uris().sort();
+  const analysis: number[] = [];
+  const checks: number[] = [];
+  const total: number[] = [];
+  let affected = 0;
+  for (let i = 0; i < samples; i++) {
+    const uri = uris[Math.floor((i * uris.length) / samples)]!;
+    const filePath = pathOfUri(uri)!;
+    const text = readFileSync(filePath, 'utf8');
+    const at = text.indexOf(' ', Math.floor(text.length / 2));
+    const edited = `${text.slice(0, at)} 5,000${text.slice(at)}`;
+    const e0 = performance.now();
+    const summary = summarize(analyze(edited, indexer.analysisOptions(filePath)));
+    indexer.index.set(uri, summary);
+    indexer.index.flush();
+    const e1 = performance.now();
+    const touched = runner.affectedBy(uri);
+    for (const other of touched) runner.findings(other, DEFAULT_CHECK_SETTINGS);
+    const e2 = performance.now();
+    analysis.push(e1 - e0);
+    checks.push(e2 - e1);
+    total.push(e2 - e0);
+    affected += touched.length;
+    // put the article back as it was
+    indexer.index.set(uri, summarize(analyze(text, indexer.analysisOptions(filePath))));
+  }
+  indexer.index.flush();
+  return {
+    articles: indexer.index.size,
+    findings,
+    coldIndexMs: round(t1 - t0),
+    coldChecksMs: round(t2 - t1),
+    coldTotalMs: round(t2 - t0),
+    warmAllFindingsMs: round(t3 - t2),
+    editAnalysisP50Ms: round(percentile(analysis, 50)),
+    editAnalysisP95Ms: round(percentile(analysis, 95)),
+    editChecksP50Ms: round(percentile(checks, 50)),
+    editChecksP95Ms: round(percentile(checks, 95)),
+    editTotalP50Ms: round(percentile(total, 50)),
+    editTotalP95Ms: round(percentile(total, 95)),
+    editTotalMaxMs: round(Math.max(...total)),
+    editAffectedArticlesMean: round(affected / samples),
+    samples,
+  };
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const value = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  benchChecks({ corpus: value('--corpus'), samples: value('--samples') ? Number(value('--samples')) : undefined })
+    .then((result) => process.stdout.write(JSON.stringify(result, null, 2) + '\n'))
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    });
+}
