@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { CHECK_KINDS, DEFAULT_CHECK_SETTINGS, settingNameOf, type CheckKind, type CheckSettings } from '../../server/src/checks/index';
 import { convert } from '../../server/src/checks/unitConversion';
+import { parseSettings } from '../../server/src/settings';
 import { checkWorkspace, oneArticle } from './checks-support';
 
 const checksOf = async (body: string, date?: string) => (await oneArticle(body, date)).findings('a.txt').map((f) => `${f.check}: ${f.text}`);
@@ -176,5 +177,27 @@ describe('checks', function () {
     it('names a setting per check kind', function () {
       assert.deepEqual(CHECK_KINDS.map(settingNameOf), ['crossFileFigure', 'withinFileFigure', 'percentSum', 'unitConversion', 'dateArithmetic', 'listCount', 'weekdayDate']);
     });
+  });
+});
+
+describe('checks: settings and positions', function () {
+  this.timeout(30_000);
+
+  it('reads corroborate.checks.<kind> and maxPerFile, falling back to defaults for bad values', async function () {
+    const { settings, problems } = parseSettings({ checks: { percentSum: 'off', crossFileFigure: 'error', listCount: 'loud', maxPerFile: 3 } });
+    assert.equal(settings.checks.levels['percent-sum'], 'off');
+    assert.equal(settings.checks.levels['cross-file-figure'], 'error');
+    assert.equal(settings.checks.levels['list-count'], 'warning');
+    assert.equal(settings.checks.maxPerFile, 3);
+    assert.deepEqual(problems, ['corroborate.checks.listCount: "loud" is not valid; using "warning"']);
+  });
+
+  it('places findings in UTF-16 code units on the right line, with CRLF line ends and astral characters', async function () {
+    const ws = await checkWorkspace({ 'a.txt': 'Title 🗞️\r\n\r\nDecember 17, 2024\r\n\r\n🗞️🗞️ The talks opened on Tuesday, December 16, 2024 in Astana.\r\n' });
+    const [finding] = ws.findings('a.txt');
+    assert.equal(finding?.check, 'weekday-date');
+    assert.equal(finding.at.line, 4);
+    const line = '🗞️🗞️ The talks opened on Tuesday, December 16, 2024 in Astana.';
+    assert.equal(finding.at.character, line.indexOf('on Tuesday'));
   });
 });

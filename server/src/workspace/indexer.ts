@@ -358,5 +358,9 @@ function mergeConfigs(configs: readonly WorkspaceConfig[]): WorkspaceConfig {
     aliases: configs.flatMap((config) => config.aliases),
     distinct: configs.flatMap((config) => config.distinct),
     defaultAliases: configs.every((config) => config.defaultAliases),
+    // consistency-check entries name files relative to their own folder; several folders' entries all apply
+    ignore: configs.flatMap((config) => config.ignore ?? []),
+    notSameFact: configs.flatMap((config) => config.notSameFact ?? []),
+    off: configs.flatMap((config) => config.off ?? []),
   };
 }
