@@ -11,8 +11,12 @@ import { unlabelledSentences } from './build-lexicon';
 import { mulberry32 } from './perceptron';
 
 const MIN_COUNT = 3;
-const CONTEXTS = 4000; // most frequent words used as left/right contexts
-const DIM = 96;
+const CONTEXTS = Number(process.env.NER_CLUSTER_CONTEXTS ?? 4000); // most frequent words used as contexts
+const DIM = Number(process.env.NER_CLUSTER_DIM ?? 96);
+/** Context positions: -1 and +1, and with NER_CLUSTER_WIDE=1 also -2 and +2. */
+const OFFSETS = process.env.NER_CLUSTER_WIDE === '1' ? [-2, -1, 1, 2] : [-1, 1];
+/** Weight of the capitalisation evidence (share of mid-sentence capitalised uses) appended to each vector. */
+const CASE_WEIGHT = Number(process.env.NER_CLUSTER_CASE ?? 0);
 const LEVELS = [32, 128, 512];
 const ITERATIONS = 10;
 
@@ -20,10 +24,12 @@ function main(): void {
   const t0 = Date.now();
   const log = (m: string): void => void process.stderr.write(`${m} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
   const sentences: string[][] = [];
+  const rawSentences: string[][] = [];
   const counts = new Map<string, number>();
   for (const s of unlabelledSentences()) {
     const lower = s.map((w) => (/^\d[\d,.:/]*$/.test(w) ? '<num>' : w.toLowerCase()));
     sentences.push(lower);
+    rawSentences.push(s);
     for (const w of lower) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   const vocab = [...counts.entries()].filter(([, n]) => n >= MIN_COUNT).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -32,35 +38,40 @@ function main(): void {
   const C = Math.min(CONTEXTS, V);
   log(`${sentences.length} sentences, ${V} words with count >= ${MIN_COUNT}`);
 
-  // Co-occurrence counts with the C most frequent words, left and right separately (2C columns).
+  // Co-occurrence counts with the C most frequent words, one block of C columns per context position.
+  const B = OFFSETS.length;
   const cooc: Array<Map<number, number>> = Array.from({ length: V }, () => new Map());
-  const colTotals = new Float64Array(2 * C);
+  const colTotals = new Float64Array(B * C);
+  const capital = new Float64Array(V);
+  const midSentence = new Float64Array(V);
   let total = 0;
-  for (const s of sentences) {
+  sentences.forEach((s, si) => {
+    const raw = rawSentences[si]!;
     for (let i = 0; i < s.length; i++) {
       const w = index.get(s[i]!);
       if (w === undefined) continue;
-      const left = i > 0 ? index.get(s[i - 1]!) : C - 1; // sentence start shares the rarest context slot
-      const right = i + 1 < s.length ? index.get(s[i + 1]!) : C - 1;
-      if (left !== undefined && left < C) {
-        cooc[w]!.set(left, (cooc[w]!.get(left) ?? 0) + 1);
-        colTotals[left]! += 1;
-        total++;
+      if (i > 0 && /^\p{L}/u.test(raw[i]!)) {
+        midSentence[w]! += 1;
+        if (/^\p{Lu}/u.test(raw[i]!)) capital[w]! += 1;
       }
-      if (right !== undefined && right < C) {
-        cooc[w]!.set(C + right, (cooc[w]!.get(C + right) ?? 0) + 1);
-        colTotals[C + right]! += 1;
+      OFFSETS.forEach((off, b) => {
+        const j = i + off;
+        const ctx = j >= 0 && j < s.length ? index.get(s[j]!) : C - 1; // sentence edge shares the rarest context slot
+        if (ctx === undefined || ctx >= C) return;
+        const col = b * C + ctx;
+        cooc[w]!.set(col, (cooc[w]!.get(col) ?? 0) + 1);
+        colTotals[col]! += 1;
         total++;
-      }
+      });
     }
-  }
+  });
   // PPMI rows projected onto DIM seeded Gaussian directions.
   const random = mulberry32(20240601);
   const gauss = (): number => {
     const u = Math.max(random(), 1e-12);
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
   };
-  const projection = new Float32Array(2 * C * DIM);
+  const projection = new Float32Array(B * C * DIM);
   for (let i = 0; i < projection.length; i++) projection[i] = gauss();
   const vectors = new Float32Array(V * DIM);
   for (let w = 0; w < V; w++) {
@@ -77,6 +88,16 @@ function main(): void {
     for (let d = 0; d < DIM; d++) norm += v[d]! * v[d]!;
     norm = Math.sqrt(norm) || 1;
     for (let d = 0; d < DIM; d++) v[d]! /= norm;
+    if (CASE_WEIGHT > 0 && midSentence[w]! > 0) {
+      // the last two dimensions carry how often the word is capitalised inside sentences
+      const share = capital[w]! / midSentence[w]!;
+      v[DIM - 2] = CASE_WEIGHT * share;
+      v[DIM - 1] = CASE_WEIGHT * (1 - share);
+      let n2 = 0;
+      for (let d = 0; d < DIM; d++) n2 += v[d]! * v[d]!;
+      n2 = Math.sqrt(n2) || 1;
+      for (let d = 0; d < DIM; d++) v[d]! /= n2;
+    }
   }
   log('vectors');
 
@@ -95,7 +116,7 @@ function main(): void {
   }
   const dir = path.join(ROOT, 'scripts', 'ner', '.build');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'clusters.json'), JSON.stringify(out));
+  writeFileSync(process.env.NER_CLUSTER_OUT ?? path.join(dir, 'clusters.json'), JSON.stringify(out));
   // Show a few classes so a person can judge them.
   const fine = assignments[assignments.length - 1]!;
   const probe = ['syria', 'putin', 'reuters', 'monday', 'ministry', 'london'];

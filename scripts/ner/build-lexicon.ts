@@ -177,7 +177,7 @@ function commonWords(): Int32Array {
 }
 
 function clusters(): { keys: Int32Array; values: Int32Array } {
-  const file = path.join(BUILD, 'clusters.json');
+  const file = process.env.NER_CLUSTER_OUT ?? path.join(BUILD, 'clusters.json');
   if (!existsSync(file)) {
     process.stderr.write('no clusters.json: lexicon without word clusters (run build-clusters.ts first)\n');
     return { keys: new Int32Array(0), values: new Int32Array(0) };
@@ -200,7 +200,7 @@ function main(): void {
   const cl = clusters();
   mkdirSync(BUILD, { recursive: true });
   const bytes = encodeLexicon({ gazKeys: gaz.keys, gazValues: gaz.values, clusterKeys: cl.keys, clusterValues: cl.values, commonKeys: common });
-  writeFileSync(path.join(BUILD, 'lexicon.bin'), bytes);
+  writeFileSync(process.env.NER_LEXICON ?? path.join(BUILD, 'lexicon.bin'), bytes);
   const perCategory: Record<string, number> = {};
   for (const { bits } of entries.values()) GAZ_CATEGORIES.forEach((c, k) => (perCategory[c] = (perCategory[c] ?? 0) + ((bits >> k) & 1)));
   console.log(JSON.stringify({ entries: entries.size, gazKeys: gaz.keys.length, perCategory, commonWords: common.length, clusterWords: cl.keys.length, bytes: bytes.length }));

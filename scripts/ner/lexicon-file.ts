@@ -5,7 +5,8 @@ import { Lexicon } from '../../server/src/analysis/entities/lexicon';
 import { decodeLexicon } from '../../server/src/analysis/entities/model';
 import { ROOT } from './corpus';
 
-export const LEXICON_BUILD = path.join(ROOT, 'scripts', 'ner', '.build', 'lexicon.bin');
+/** The lexicon training reads (NER_LEXICON overrides it for experiments). */
+export const LEXICON_BUILD = process.env.NER_LEXICON ?? path.join(ROOT, 'scripts', 'ner', '.build', 'lexicon.bin');
 
 export function loadLexiconForTraining(): Lexicon {
   if (!existsSync(LEXICON_BUILD)) {

@@ -60,6 +60,8 @@ const LOC = 2;
 const MISC = 3;
 /** Lower-case particles that belong inside or at the start of names ("al-Sham", "bin Laden", "de Mistura"). */
 const NAME_PARTICLES = /^(?:al|el|ad|as|ash|at|az|ar|an|ez|es|ed|ud|ul|bin|ibn|bint|abu|de|del|della|der|di|da|du|van|von|le|la|of|for|and|the|y|e|&)(?:-|$)/;
+/** "U.S.-backed", "Britain-based", "Iranian-led": a name glued to a participle or the like. */
+const DESCRIPTIVE_COMPOUND = /-(?:backed|based|led|born|made|owned|run|held|controlled|allied|funded|linked|aligned|sponsored|style|era|bound|wide|speaking|occupied|affiliated|registered|listed)$/i;
 /** A name word that starts with a lower-case particle glued by a hyphen: "al-Sham", "el-Zour", "ez-Zor". */
 const PARTICLE_WORD = /^\p{Ll}{1,3}-\p{Lu}/u;
 const C = GAZ_CATEGORIES.length;
@@ -186,7 +188,8 @@ export function recognise(
 function splitAtLowerCase(span: Found, tokens: readonly Token[], info: TokenInfo): Found[] {
   const out: Found[] = [];
   // In a headline, a word the recaser read as lower case ("Plans To Keep") counts as lower case.
-  const lower = (i: number): boolean => /^\p{Ll}/u.test(tokens[i]!.text) || info.recase[i] === 1;
+  // A descriptive compound ("U.S.-backed", "Britain-based") is not a name either.
+  const lower = (i: number): boolean => /^\p{Ll}/u.test(tokens[i]!.text) || info.recase[i] === 1 || DESCRIPTIVE_COMPOUND.test(tokens[i]!.text);
   const inName = (i: number): boolean => {
     const t = tokens[i]!;
     if (t.kind === 'punct') return t.text === '&' || t.text === '.' || t.text === "'";
@@ -234,6 +237,9 @@ function applyLexicon(spans: Found[], info: TokenInfo, tokens: readonly Token[],
     const last = s.end - 1;
     if (isEntry(info, s.start, s.end, ORG_NAME) || isEntry(info, s.start, s.end, AGENCY)) s.kind = ORG;
     else if (s.end - s.start >= 2 && s.kind !== PER && info.gaz[last * C + LOC_WORD] !== 0) s.kind = LOC;
+    // "the Hmeimim base", "Homs province": a name followed by a lower-case place word is a place
+    else if (s.kind !== PER && s.end < tokens.length && /^\p{Ll}/u.test(tokens[s.end]!.text) && tokens[s.end]!.breakBefore === 0 &&
+      info.gaz[s.end * C + LOC_WORD] !== 0) s.kind = LOC;
     else if ((s.kind === PER || s.kind === MISC) && (isEntry(info, s.start, s.end, COUNTRY) || isEntry(info, s.start, s.end, REGION))) s.kind = LOC;
     else if (s.end - s.start === 1 && isEntry(info, s.start, s.end, NATIONALITY) && !isEntry(info, s.start, s.end, COUNTRY)) s.kind = MISC;
   }
