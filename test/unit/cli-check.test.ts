@@ -94,7 +94,7 @@ describe('cli: corroborate check', function () {
     assert.equal(code, 1);
     const log = JSON.parse(stdout);
     const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(SARIF_SCHEMA);
-    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    assert.ok(validate(JSON.parse(stdout)), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     assert.equal(log.version, '2.1.0');
     const run0 = log.runs[0];
     assert.equal(run0.tool.driver.name, 'Corroborate');

@@ -107,6 +107,14 @@ class ClaimFinder {
   private readonly figureTokens: TokenRange[];
   private readonly dateTokens: TokenRange[];
   private readonly entityTokens: TokenRange[];
+  /** Per sentence, the indices of the entities, dates and figures starting in it (everything stays local). */
+  private readonly entitiesBySentence: number[][];
+  private readonly datesBySentence: number[][];
+  private readonly figuresBySentence: number[][];
+  /** Per token, the entity or date covering it (-1 for none), and whether a figure starts there. */
+  private readonly tokenEntity: Int32Array;
+  private readonly tokenDate: Int32Array;
+  private readonly figureStart: Uint8Array;
   private readonly articleValue?: DateValue;
   private readonly claims: Claim[] = [];
   /** Claims by figure index (filled as they are made). */
@@ -126,6 +134,28 @@ class ClaimFinder {
     this.figureTokens = inputs.figures.map((f) => this.rangeOf(f));
     this.dateTokens = inputs.dates.map((d) => this.rangeOf(d));
     this.entityTokens = inputs.entities.map((e) => this.rangeOf(e));
+    const bucket = (ranges: readonly TokenRange[]) => {
+      const out: number[][] = sentences.map(() => []);
+      ranges.forEach((r, i) => {
+        const s = this.sentenceOf[Math.min(r.first, tokens.length - 1)];
+        if (s !== undefined && s >= 0) out[s]!.push(i);
+      });
+      return out;
+    };
+    this.entitiesBySentence = bucket(this.entityTokens);
+    this.datesBySentence = bucket(this.dateTokens);
+    this.figuresBySentence = bucket(this.figureTokens);
+    const cover = (ranges: readonly TokenRange[]) => {
+      const out = new Int32Array(tokens.length).fill(-1);
+      ranges.forEach((r, i) => {
+        for (let k = r.first; k < Math.min(r.end, tokens.length); k++) out[k] = i;
+      });
+      return out;
+    };
+    this.tokenEntity = cover(this.entityTokens);
+    this.tokenDate = cover(this.dateTokens);
+    this.figureStart = new Uint8Array(tokens.length + 1);
+    for (const r of this.figureTokens) if (r.first < tokens.length) this.figureStart[r.first] = 1;
     const ad = inputs.articleDate;
     if (ad) {
       const { year, month, day } = ad.date;
@@ -182,12 +212,20 @@ class ClaimFinder {
     return i === undefined || i < 0 ? undefined : this.sentences[i];
   }
 
+  /** Whether a span lies inside a quotation (quotations are sorted and do not overlap: binary search). */
   private isQuoted(span: Span): boolean {
-    for (const q of this.quotes) {
-      if (q.start > span.start) break;
-      if (span.start >= q.start && span.end <= q.end) return true;
+    let lo = 0;
+    let hi = this.quotes.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.quotes[mid]!.start <= span.start) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    return false;
+    const q = found >= 0 ? this.quotes[found]! : undefined;
+    return !!q && span.start >= q.start && span.end <= q.end;
   }
 
   /** Punctuation that ends a clause for our purposes. */
@@ -369,8 +407,8 @@ class ClaimFinder {
       const w = this.word(m);
       if (token.kind === 'punct' || ['and', 'or', 'after', 'when', 'as', 'since', 'during', 'by', 'following', 'while', 'on', 'in', 'were', 'was', 'are', 'is', 'be', 'been', 'have', 'has', 'had', 'will', 'would', 'could', 'said', 'says', 'to', 'who', 'which', 'that', 'where', 'before', 'with', 'for', 'at'].includes(w)) break;
       if (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing'))) break;
-      if (this.dateTokens.some((r) => m >= r.first && m < r.end)) break;
-      if (this.entityTokens.some((r) => m >= r.first && m < r.end) || token.kind === 'number' || PLACE_NOUNS.has(singular(this.word(m)))) named = true;
+      if (this.tokenDate[m]! >= 0) break;
+      if (this.tokenEntity[m]! >= 0 || token.kind === 'number' || PLACE_NOUNS.has(singular(this.word(m)))) named = true;
       if (!DETERMINERS.has(this.word(m))) words.push(token.text.toLowerCase());
     }
     if (this.word(k + 1 + words.length) === 'alone') words.push('alone');
@@ -410,7 +448,7 @@ class ClaimFinder {
     const clause = this.clauseOf(range, sentence);
     const pick = (from: TokenRange) => {
       const about: number[] = [];
-      for (let e = 0; e < this.entityTokens.length; e++) {
+      for (const e of this.entitiesBySentence[this.sentenceOf[sentence.firstToken]!] ?? []) {
         const r = this.entityTokens[e]!;
         if (r.first < from.first || r.first >= from.end) continue;
         if (attribution && r.first >= attribution.first && r.end <= attribution.end) continue;
@@ -431,7 +469,8 @@ class ClaimFinder {
     const { dates } = this.inputs;
     const clause = this.clauseOf(range, sentence);
     let best: { value?: DateValue; distance: number } | undefined;
-    for (let d = 0; d < dates.length; d++) {
+    const index = this.sentenceOf[sentence.firstToken]!;
+    for (const d of this.datesBySentence[index] ?? []) {
       const r = this.dateTokens[d]!;
       if (r.first < clause.first || r.first >= clause.end) continue;
       const before = this.word(r.first - 1);
@@ -447,13 +486,10 @@ class ClaimFinder {
     // Narrative continues from a dated sentence: "In April last year an 8.6-magnitude quake struck. Five people died."
     // A date elsewhere in the sentence, or in the sentence before, that is not the article's own time leaves the time
     // unknown rather than the article's.
-    const index = this.sentences.indexOf(sentence);
-    const context = [{ first: sentence.firstToken, end: sentence.endToken }];
-    if (index > 0) context.push({ first: this.sentences[index - 1]!.firstToken, end: this.sentences[index - 1]!.endToken });
-    for (const span of context) {
-      for (let d = 0; d < dates.length; d++) {
+    for (const s of index > 0 ? [index, index - 1] : [index]) {
+      for (const d of this.datesBySentence[s] ?? []) {
         const r = this.dateTokens[d]!;
-        if (r.first < span.first || r.first >= span.end || (r.first >= clause.first && r.first < clause.end)) continue;
+        if (r.first >= clause.first && r.first < clause.end) continue;
         const date = dates[d]!;
         if (this.inputs.articleDate?.span && date.start < this.inputs.articleDate.span.end && date.end > this.inputs.articleDate.span.start) continue;
         if (!date.value || !this.articleValue || date.value.lastDay < this.articleValue.firstDay - 7 || date.value.firstDay > this.articleValue.lastDay) {
@@ -533,7 +569,8 @@ class ClaimFinder {
   private phraseBefore(verb: number, lo: number): { text: string; range: TokenRange } | undefined {
     // "Russia's military on Tuesday said": the date between the source and the verb is not the source
     let k = verb;
-    const date = this.dateTokens.find((r) => r.end === k);
+    const covering = this.tokenDate[k - 1] ?? -1;
+    const date = covering >= 0 && this.dateTokens[covering]!.end === k ? this.dateTokens[covering] : undefined;
     if (date) k = this.word(date.first - 1) === 'on' ? date.first - 1 : date.first;
     let first = k;
     for (let m = k - 1; m >= Math.max(lo, k - 7); m--) {
@@ -617,7 +654,10 @@ class ClaimFinder {
   /** Items of an enumeration in tokens [from, to), or undefined when it does not read as a plain list. */
   private splitList(from: number, to: number): Claim['listed'] {
     const { tokens } = this;
-    const insideEntity = (k: number) => this.entityTokens.some((r) => k > r.first && k < r.end - 0);
+    const insideEntity = (k: number) => {
+      const e = this.tokenEntity[k]!;
+      return e >= 0 && k > this.entityTokens[e]!.first && k < this.entityTokens[e]!.end;
+    };
     for (let k = from; k < to; k++) {
       const w = this.word(k);
       if (['including', 'include', 'includes', 'such', 'among', 'etc', 'etc.', 'e.g.', 'like', 'plus', 'besides', 'also', 'respectively', 'each', 'both', 'either', 'neither', 'whom', 'which', 'who', 'where', 'when', 'if', 'because'].includes(w)) return undefined;
@@ -704,7 +744,7 @@ class ClaimFinder {
   }
 
   private figureStartsAt(k: number): boolean {
-    return this.figureTokens.some((r) => r.first === k || r.first === k + 1);
+    return this.figureStart[k] === 1 || this.figureStart[k + 1] === 1;
   }
 
   /** "rose 5 percent", "up 3 percent", "by 10 percent": a change, not a share of a whole. */
@@ -749,7 +789,12 @@ class ClaimFinder {
 
   private figuresBetween(first: number, end: number): number[] {
     const out: number[] = [];
-    for (let f = 0; f < this.figureTokens.length; f++) {
+    if (end <= first) return out;
+    const from = this.sentenceOf[Math.min(first, this.tokens.length - 1)]!;
+    const to = this.sentenceOf[Math.min(end - 1, this.tokens.length - 1)]!;
+    const candidates: number[] = [];
+    for (let s = Math.max(0, from); s <= to; s++) candidates.push(...(this.figuresBySentence[s] ?? []));
+    for (const f of candidates) {
       const r = this.figureTokens[f]!;
       if (r.first >= first && r.end <= end) out.push(f);
     }
@@ -766,7 +811,7 @@ class ClaimFinder {
 
   private datesIn(sentence: Sentence): number[] {
     const out: number[] = [];
-    for (let d = 0; d < this.dateTokens.length; d++) {
+    for (const d of this.datesBySentence[this.sentenceOf[sentence.firstToken]!] ?? []) {
       const r = this.dateTokens[d]!;
       if (r.first >= sentence.firstToken && r.first < sentence.endToken && this.inputs.dates[d]!.value) out.push(d);
     }
@@ -868,11 +913,12 @@ class ClaimFinder {
       const r = this.dateTokens[d]!;
       const sentence = this.sentence(r.first);
       if (!sentence) continue;
-      for (let e = 0; e < dates.length; e++) {
+      for (const e of this.datesBySentence[this.sentenceOf[r.first]!] ?? []) {
         if (e === d || !this.isExplicit(e) || dates[e]!.kind === 'range' || !dates[e]!.value) continue;
         const q = this.dateTokens[e]!;
-        const gap = q.first >= r.end ? this.tokens.slice(r.end, q.first) : this.tokens.slice(q.end, r.first);
         if (q.first < sentence.firstToken || q.first >= sentence.endToken) continue;
+        if ((q.first >= r.end ? q.first - r.end : r.first - q.end) > 3) continue;
+        const gap = q.first >= r.end ? this.tokens.slice(r.end, q.first) : this.tokens.slice(q.end, r.first);
         if (gap.length > 3 || !gap.every((t) => [',', 'in', '(', 'on', 'during', 'back', '—', '–'].includes(t.text.toLowerCase()))) continue;
         this.claims.push({
           start: date.start,

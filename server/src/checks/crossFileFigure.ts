@@ -106,7 +106,7 @@ export function crossFileFindings(ctx: CrossFileContext, uri: string): Finding[]
     const more = new Set(conflicts.map((c) => c.uri)).size - 1;
     const related: RelatedPlace[] = conflicts.slice(0, MAX_RELATED).map((c) => {
       const f = c.summary.figures[c.claim.figure]!;
-      return { uri: c.uri, at: f, message: `${phraseOf(f)} in ${ctx.display(c.uri)}${when(c)}${c.claim.attribution ? `, according to ${c.claim.attribution}` : ''}` };
+      return { uri: c.uri, at: f, message: `${phraseOf(f)}${when(c)}${c.claim.attribution ? `, according to ${c.claim.attribution}` : ''}` };
     });
     findings.push({
       check: 'cross-file-figure',
