@@ -33,6 +33,7 @@ import { prepareRename, rename } from './features/rename';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { spellingCodeActions, spellingVariantDiagnostics } from './features/spelling';
 import { documentSymbols, flatDocumentSymbols, workspaceSymbols } from './features/symbols';
+import { registerViewRequests } from './features/views';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { nodeFileSystem } from './workspace/fileSystem';
 import { canonicalUri, pathOfUri, uriOfPath, WorkspaceIndexer } from './workspace/indexer';
@@ -150,6 +151,9 @@ async function openOffset(uri: string, position: { line: number; character: numb
 // Consistency checks: pull or push diagnostics, refreshes and quick fixes (features/diagnostics.ts).
 const checks = registerCheckDiagnostics({ connection, documents, indexer, settingsFor, refreshDocument: analysisFor, displayPath, versionOf, log });
 
+// The views' and commands' custom requests (protocol.ts) and the status notification (features/views.ts).
+const views = registerViewRequests({ connection, documents, indexer, checks: checks.runner, settingsFor, refreshDocument: analysisFor, displayPath, reindex: () => serially(indexWorkspace), log });
+
 // ---- indexing the workspace ------------------------------------------------------------------------------------
 
 /** File-system work runs one at a time, in order. */
@@ -169,8 +173,10 @@ async function indexWorkspace(): Promise<void> {
   const started = Date.now();
   const result = await indexer.indexAll(({ done, total }) => {
     progress?.report(total ? Math.floor((done / total) * 100) : 100, `Indexing articles: ${done}/${total}`);
+    views.progress({ done, total });
   });
   progress?.done();
+  views.progress(undefined);
   if (result.cancelled) return;
   const stats = index.stats;
   log(`indexed ${result.indexed} articles in ${Date.now() - started} ms: ${stats.clusters} entities from ${stats.names} names`);
