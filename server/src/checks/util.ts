@@ -49,7 +49,8 @@ export function writtenNumber(text: string): { digits: string; decimals: number;
   const decimals = fraction?.length ?? 0;
   if (decimals > 0) return { digits, decimals, halfUnit: 0.5 / 10 ** decimals, grouped: digits.includes(',') };
   const plain = whole!.replace(/,/g, '');
-  const zeros = /0*$/.exec(plain)![0].length;
+  let zeros = 0;
+  while (zeros < plain.length && plain.charCodeAt(plain.length - 1 - zeros) === 48) zeros++;
   const significantZeros = plain.length === zeros ? 0 : zeros;
   // "15 kilometers" for 10 miles: a number ending in 5 may be rounded to the nearest five
   if (significantZeros === 0 && plain.length >= 2 && plain.endsWith('5')) return { digits, decimals: 0, halfUnit: 2.5, grouped: digits.includes(',') };

@@ -23,7 +23,9 @@ export function weekdayDateFindings(uri: string, summary: ArticleSummary): Findi
     if (!separate || !date.value || date.value.firstDay !== date.value.lastDay) return;
     const actual = weekdayOf(date.value.firstDay);
     if (actual === separate.weekday) return;
-    const word = /[A-Za-z]+\.?$/.exec(separate.at.text)!;
+    // the weekday word: the last word of the mention ("on Wednesday" -> "Wednesday")
+    const space = separate.at.text.lastIndexOf(' ');
+    const word = { index: space + 1, 0: separate.at.text.slice(space + 1) };
     findings.push({
       check: 'weekday-date',
       uri,
