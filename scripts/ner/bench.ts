@@ -3,12 +3,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { recognise } from '../../server/src/analysis/entities';
+import { recognise, type CleanUpStep } from '../../server/src/analysis/entities';
 import { decodeModel, type NerModel } from '../../server/src/analysis/entities/model';
 import { MODEL_FILE_NAME } from '../../server/src/analysis/entities/model-file';
 import { tagDocument } from '../../server/src/analysis/entities/recognizer';
 import { splitSentences } from '../../server/src/analysis/sentences';
 import { tokenize } from '../../server/src/analysis/tokenize';
+import type { Sentence, Token } from '../../server/src/analysis/types';
 import { CORPORA, haveCorpora, loadCorpus, ROOT, type LabelledCorpus } from './corpus';
 import { score, type Scores } from './evaluate';
 
@@ -57,6 +58,46 @@ function bbcTexts(): string[] {
   return texts;
 }
 
+/**
+ * CoNLL test through the editor's whole path (tagger + clean-up rules of findEntities), in pseudo-articles of 40
+ * sentences (our copy has no document breaks): shows what the rules cost or buy on the benchmark.
+ */
+function throughFindEntities(model: NerModel, c: LabelledCorpus, skip: ReadonlySet<CleanUpStep> = new Set()): Scores {
+  const predicted = new Int8Array(c.words.length);
+  const CHUNK = 40;
+  for (let s0 = 0; s0 + 1 < c.bounds.length; s0 += CHUNK) {
+    const s1 = Math.min(c.bounds.length - 1, s0 + CHUNK);
+    const from = c.bounds[s0]!;
+    const to = c.bounds[s1]!;
+    let text = '';
+    const tokens: Token[] = [];
+    const sentences: Sentence[] = [];
+    for (let s = s0; s < s1; s++) {
+      const first = tokens.length;
+      for (let i = c.bounds[s]!; i < c.bounds[s + 1]!; i++) {
+        const w = c.words[i]!;
+        if (text) text += tokens.length === first ? '\n' : ' ';
+        const start = text.length;
+        text += w;
+        const kind = /^\p{L}/u.test(w) ? 'word' : /^\d/.test(w) ? 'number' : 'punct';
+        tokens.push({ start, end: text.length, text: w, kind, breakBefore: tokens.length === first && first > 0 ? 1 : 0, spaceBefore: first > 0 || i > c.bounds[s]! });
+      }
+      sentences.push({ start: tokens[first]!.start, end: tokens[tokens.length - 1]!.end, firstToken: first, endToken: tokens.length });
+    }
+    const byStart = new Map(tokens.map((t, k) => [t.start, k]));
+    const byEnd = new Map(tokens.map((t, k) => [t.end, k]));
+    for (const e of recognise(model, text, tokens, sentences, [], [], skip)) {
+      const a = byStart.get(e.start);
+      const b = byEnd.get(e.end);
+      if (a === undefined || b === undefined) continue;
+      const kind = ['person', 'organization', 'place', 'group'].indexOf(e.type);
+      for (let k = a; k <= b; k++) predicted[from + k] = k === a ? 1 + 2 * kind : 2 + 2 * kind;
+    }
+    void to;
+  }
+  return score(c.tags, predicted, c.bounds);
+}
+
 export async function benchNer(): Promise<Record<string, unknown>> {
   const flag = process.argv.indexOf('--model');
   const file = flag >= 0 ? path.resolve(process.argv[flag + 1]!) : path.join(ROOT, 'server', 'models', MODEL_FILE_NAME);
@@ -96,6 +137,16 @@ export async function benchNer(): Promise<Record<string, unknown>> {
   const d = evaluate(dev);
   out.conllTest = table(t.scores);
   out.conllDev = table(d.scores);
+  out.conllTestThroughFindEntities = table(throughFindEntities(model, test));
+  if (process.argv.includes('--clean-up-ablation')) {
+    const steps: CleanUpStep[] = ['split', 'titles', 'filter', 'lexicon', 'acronyms', 'consistency'];
+    out.cleanUpAblation = Object.fromEntries(
+      steps.map((step) => {
+        const s = throughFindEntities(model, test, new Set([step]));
+        return [`without ${step}`, { 'PER+LOC+ORG': s.perLocOrg.f1, ORG: s.ORG.f1, LOC: s.LOC.f1, MISC: s.MISC.f1 }];
+      }),
+    );
+  }
   // Speed on CoNLL's own tokens: features + both stages + Viterbi.
   const perSecond = (tokens: number, ms: number): number => Math.round(tokens / (ms / 1000));
   out.tokensPerSecond = {

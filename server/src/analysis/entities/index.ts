@@ -48,7 +48,6 @@ export function setEntityModel(next: NerModel | null | undefined): void {
 
 const TITLE_CATEGORY = GAZ_CATEGORIES.indexOf('title');
 const cat = (name: (typeof GAZ_CATEGORIES)[number]): number => GAZ_CATEGORIES.indexOf(name);
-const LOC_WORD = cat('loc-word');
 const ORG_NAME = cat('org-name');
 const AGENCY = cat('agency');
 const COUNTRY = cat('country');
@@ -60,6 +59,26 @@ const LOC = 2;
 const MISC = 3;
 /** Lower-case particles that belong inside or at the start of names ("al-Sham", "bin Laden", "de Mistura"). */
 const NAME_PARTICLES = /^(?:al|el|ad|as|ash|at|az|ar|an|ez|es|ed|ud|ul|bin|ibn|bint|abu|de|del|della|der|di|da|du|van|von|le|la|of|for|and|the|y|e|&)(?:-|$)/;
+/**
+ * Head words that make a name a place whatever the tagger thought ("Hmeimim Air Base", "Euphrates River").
+ * Only unambiguous ones: "Town", "County", "Bay", "Park" or "Port" end club names ("Ipswich Town", "Tampa Bay").
+ */
+const PLACE_HEADS = new Set([
+  'base', 'airbase', 'airport', 'river', 'sea', 'ocean', 'lake', 'mountains', 'island', 'islands', 'valley', 'desert',
+  'gulf', 'strait', 'straits', 'peninsula', 'province', 'governorate', 'district', 'region', 'oblast', 'canal', 'coast',
+  'plateau', 'basin', 'street', 'road', 'avenue', 'square', 'bridge', 'dam', 'crossing',
+]);
+/** Lower-case words after a name that make it a place: "the Hmeimim base", "Homs province", "Aleppo city". */
+const PLACE_AFTER = new Set([...PLACE_HEADS, 'city', 'town', 'village', 'port', 'capital', 'border', 'area', 'countryside', 'suburb', 'suburbs']);
+
+/** Words that open sentences and never start a name (unlike "New" in "New Zealand" or "Real" in "Real Madrid"). */
+const OPENING_WORDS = new Set([
+  'before', 'after', 'during', 'as', 'at', 'in', 'on', 'for', 'with', 'without', 'since', 'until', 'while', 'when', 'if',
+  'but', 'and', 'or', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'last', 'every', 'some', 'many', 'most',
+  'according', 'despite', 'under', 'over', 'about', 'from', 'by', 'to', 'of', 'why', 'how', 'what', 'where', 'who',
+  'like', 'unlike', 'although', 'though', 'because', 'once', 'meanwhile', 'also', 'then', 'so', 'yet', 'both', 'only',
+]);
+
 /** "U.S.-backed", "Britain-based", "Iranian-led": a name glued to a participle or the like. */
 const DESCRIPTIVE_COMPOUND = /-(?:backed|based|led|born|made|owned|run|held|controlled|allied|funded|linked|aligned|sponsored|style|era|bound|wide|speaking|occupied|affiliated|registered|listed)$/i;
 /** A name word that starts with a lower-case particle glued by a hyphen: "al-Sham", "el-Zour", "ez-Zor". */
@@ -117,6 +136,9 @@ export function findEntities(
   return recognise(m, text, tokens, sentences, dates, figures);
 }
 
+/** Clean-up steps after the tagger (each can be skipped to measure what it does). */
+export type CleanUpStep = 'split' | 'titles' | 'filter' | 'lexicon' | 'acronyms' | 'consistency';
+
 /** The recogniser with an explicit model (tests, benchmarks). */
 export function recognise(
   m: NerModel,
@@ -125,6 +147,7 @@ export function recognise(
   sentences: readonly Sentence[],
   dates: readonly DateMention[],
   figures: readonly Figure[],
+  skip: ReadonlySet<CleanUpStep> = new Set(),
 ): EntityMention[] {
   const words = tokens.map((t) => (t.kind === 'url' ? '<url>' : t.text));
   const bounds: number[] = [];
@@ -150,17 +173,17 @@ export function recognise(
 
   const kept: Found[] = [];
   for (const raw of spans) {
-    for (const span of splitAtLowerCase(raw, tokens, info)) {
-      const trimmed = splitTitle(span, info, words, tokens);
+    for (const span of skip.has('split') ? [raw] : splitAtLowerCase(raw, tokens, info)) {
+      const trimmed = skip.has('titles') ? span : splitTitle(span, info, words, tokens);
       if (!trimmed) continue;
-      if (!acceptable(trimmed, info, tokens, blocked)) continue;
+      if (!skip.has('filter') && !acceptable(trimmed, info, tokens, blocked)) continue;
       kept.push(trimmed);
     }
   }
-  applyLexicon(kept, info, tokens, blocked);
-  attachTitles(kept, info, words, tokens);
-  addBracketAcronyms(kept, tokens, info, blocked);
-  makeConsistent(kept, tokens, info, blocked);
+  if (!skip.has('lexicon')) applyLexicon(kept, info, tokens, blocked);
+  if (!skip.has('titles')) attachTitles(kept, info, words, tokens);
+  if (!skip.has('acronyms')) addBracketAcronyms(kept, tokens, info, blocked);
+  if (!skip.has('consistency')) makeConsistent(kept, tokens, info, blocked);
   kept.sort((a, b) => a.start - b.start);
 
   return kept.map((f) => {
@@ -187,16 +210,18 @@ export function recognise(
  */
 function splitAtLowerCase(span: Found, tokens: readonly Token[], info: TokenInfo): Found[] {
   const out: Found[] = [];
-  // In a headline, a word the recaser read as lower case ("Plans To Keep") counts as lower case.
+  // In a Title Case headline, a word the recaser read as lower case ("Plans To Keep") counts as lower case
+  // (not in headlines set in capitals, where the tagger was trained on them: "NEW YORK" stays whole).
   // A descriptive compound ("U.S.-backed", "Britain-based") is not a name either.
-  const lower = (i: number): boolean => /^\p{Ll}/u.test(tokens[i]!.text) || info.recase[i] === 1 || DESCRIPTIVE_COMPOUND.test(tokens[i]!.text);
+  const lower = (i: number): boolean =>
+    /^\p{Ll}/u.test(tokens[i]!.text) || (info.recase[i] === 1 && (info.flags[i]! & F_TITLEMODE) !== 0) || DESCRIPTIVE_COMPOUND.test(tokens[i]!.text);
   const inName = (i: number): boolean => {
     const t = tokens[i]!;
     if (t.kind === 'punct') return t.text === '&' || t.text === '.' || t.text === "'";
     // a possessive inside a name ("Democratic People's Republic of Korea"), not at its end
     if ((t.text === "'s" || t.text === '’s') && i > span.start && i + 1 < span.end && !lower(i + 1)) return true;
     // a sentence-initial common word glued to a name ("Before Syria's war")
-    if (i === span.start && span.end - span.start > 1 && (info.flags[i]! & (F_INITIAL | F_COMMON)) === (F_INITIAL | F_COMMON)) return false;
+    if (i === span.start && span.end - span.start > 1 && (info.flags[i]! & F_INITIAL) !== 0 && OPENING_WORDS.has(t.text.toLowerCase())) return false;
     return !lower(i) || NAME_PARTICLES.test(t.text);
   };
   let start = -1;
@@ -236,10 +261,9 @@ function applyLexicon(spans: Found[], info: TokenInfo, tokens: readonly Token[],
     for (let i = s.start; i < s.end; i++) taken[i] = 1;
     const last = s.end - 1;
     if (isEntry(info, s.start, s.end, ORG_NAME) || isEntry(info, s.start, s.end, AGENCY)) s.kind = ORG;
-    else if (s.end - s.start >= 2 && s.kind !== PER && info.gaz[last * C + LOC_WORD] !== 0) s.kind = LOC;
+    else if (s.end - s.start >= 2 && s.kind !== PER && PLACE_HEADS.has(tokens[last]!.text.toLowerCase())) s.kind = LOC;
     // "the Hmeimim base", "Homs province": a name followed by a lower-case place word is a place
-    else if (s.kind !== PER && s.end < tokens.length && /^\p{Ll}/u.test(tokens[s.end]!.text) && tokens[s.end]!.breakBefore === 0 &&
-      info.gaz[s.end * C + LOC_WORD] !== 0) s.kind = LOC;
+    else if (s.kind === ORG && s.end < tokens.length && tokens[s.end]!.breakBefore === 0 && PLACE_AFTER.has(tokens[s.end]!.text)) s.kind = LOC;
     else if ((s.kind === PER || s.kind === MISC) && (isEntry(info, s.start, s.end, COUNTRY) || isEntry(info, s.start, s.end, REGION))) s.kind = LOC;
     else if (s.end - s.start === 1 && isEntry(info, s.start, s.end, NATIONALITY) && !isEntry(info, s.start, s.end, COUNTRY)) s.kind = MISC;
   }
@@ -336,10 +360,35 @@ function attachTitles(spans: Found[], info: TokenInfo, words: readonly string[],
   }
 }
 
+/** A name word without a glued particle and case: "al-Assad" -> "assad". */
+function bareName(word: string): string {
+  return word.replace(/^\p{Ll}{1,3}-(?=\p{Lu})/u, '').toLowerCase();
+}
+
 function spanKey(tokens: readonly Token[], s: { start: number; end: number }): string {
   let key = '';
   for (let i = s.start; i < s.end; i++) key += (i > s.start ? ' ' : '') + tokens[i]!.text.replace(/[’‘]/g, "'");
   return key;
+}
+
+/**
+ * Whether `acronym` abbreviates the name in tokens [start, end): its letters are the initials of the name's
+ * capitalised words (and word parts: "Indo-Asian" gives I and A), optionally with those of small words and
+ * particles ("SOHR": Syrian Observatory for Human Rights; "HTS": Hayat Tahrir al-Sham).
+ */
+function abbreviates(acronym: string, tokens: readonly Token[], start: number, end: number): boolean {
+  const letters = acronym.replace(/[.&-]/g, '').toUpperCase();
+  let required = '';
+  let all = '';
+  for (let i = start; i < end; i++) {
+    for (const part of tokens[i]!.text.split('-')) {
+      if (!part) continue;
+      const first = part[0]!;
+      all += first.toUpperCase();
+      if (first !== first.toLowerCase()) required += first;
+    }
+  }
+  return letters.length >= 2 && (letters === required || letters === all);
 }
 
 /** "Hayat Tahrir al-Sham (HTS)": the bracketed acronym is a mention of the same kind. */
@@ -350,6 +399,8 @@ function addBracketAcronyms(spans: Found[], tokens: readonly Token[], info: Toke
     if (tokens[open]?.text !== '(' || tokens[open + 2]?.text !== ')') continue;
     const acronym = tokens[open + 1]!;
     if (!/^\p{Lu}[\p{Lu}\d.&-]{1,9}$/u.test(acronym.text)) continue;
+    // only an acronym of this very name ("Pete Sampras (U.S.)" gives a country, not an abbreviation)
+    if (!abbreviates(acronym.text, tokens, s.start, s.end)) continue;
     const existing = byStart.get(open + 1);
     if (existing) {
       existing.kind = s.kind;
@@ -385,14 +436,28 @@ function makeConsistent(spans: Found[], tokens: readonly Token[], info: TokenInf
   for (const [key, v] of votes) {
     let best = firstKind.get(key)!;
     for (let k = 0; k < 4; k++) if (v[k]! > v[best]!) best = k;
-    kindOf.set(key, best);
+    const total = v[0]! + v[1]! + v[2]! + v[3]!;
+    // only a clear majority overrules a mention ("Leeds" the club and "Leeds" the city may share a report)
+    kindOf.set(key, v[best]! >= 0.6 * total ? best : -1);
   }
-  for (const s of spans) s.kind = kindOf.get(spanKey(tokens, s).toLowerCase())!;
+  for (const s of spans) {
+    const k = kindOf.get(spanKey(tokens, s).toLowerCase())!;
+    if (k >= 0) s.kind = k;
+  }
+  // A longer name ending in a surname this article uses for a person is that person ("the Bashar al-Assad
+  // dictatorship" where "Assad" is a person elsewhere).
+  const surnames = new Set<string>();
+  for (const s of spans) if (s.kind === PER && s.end - s.start === 1) surnames.add(bareName(tokens[s.start]!.text));
+  for (const s of spans) {
+    if (s.kind === PER || s.end - s.start < 2 || !surnames.has(bareName(tokens[s.end - 1]!.text))) continue;
+    if ((info.flags[s.start]! & (F_CAPSMODE | F_TITLEMODE)) === 0) s.kind = PER;
+  }
   const exactKinds = new Map<string, number>();
   for (const s of spans) exactKinds.set(spanKey(tokens, s), s.kind);
 
   // Unfound mentions of names found elsewhere: match token sequences, longest first.
   const names = [...exactKinds.keys()]
+    .filter((key) => kindOf.get(key.toLowerCase()) !== -1)
     .map((key) => ({ key, parts: key.split(' '), kind: exactKinds.get(key)! }))
     .filter((n) => n.parts.some((p) => /^\p{Lu}/u.test(p)) && n.key.length >= 2)
     .sort((a, b) => b.parts.length - a.parts.length);
