@@ -37,7 +37,8 @@ const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   {
     ...common,
-    entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' },
+    // worker: the analysis worker thread the server and the CLI start (dist/worker.js, beside them)
+    entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', worker: 'server/src/worker.ts' },
     outdir: 'dist',
     // ESM builds first: jsonc-parser's UMD build requires its modules dynamically, which a bundle cannot follow.
     mainFields: ['module', 'main'],

@@ -19,9 +19,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
-import { analyze } from './analysis/analyze';
 import { LineIndex } from './analysis/lines';
 import type { ArticleAnalysis } from './analysis/types';
+import type { ArticleSummary } from './workspace/summary';
 import { isArticlePath, isMarkdownPath, relativeToFolders } from './articles';
 import { codeLenses, resolveCodeLens } from './features/codeLens';
 import { registerCheckDiagnostics } from './features/diagnostics';
@@ -35,14 +35,20 @@ import { spellingCodeActions, spellingVariantDiagnostics } from './features/spel
 import { documentSymbols, flatDocumentSymbols, workspaceSymbols } from './features/symbols';
 import { registerViewRequests } from './features/views';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { createAnalysisRunner, type AnalysisRunner } from './workspace/analysisPool';
 import { nodeFileSystem } from './workspace/fileSystem';
 import { canonicalUri, pathOfUri, uriOfPath, WorkspaceIndexer } from './workspace/indexer';
-import { summarize } from './workspace/summary';
+import { indexFileFor } from './workspace/persistedIndex';
+import { readStartupOptions } from './workspace/startup';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const indexer = new WorkspaceIndexer(nodeFileSystem);
+const indexer = new WorkspaceIndexer(nodeFileSystem, { log: (message) => log(message) });
 const index = indexer.index;
+/** Analysis worker threads (dist/worker.js; set up at initialize): the main thread only answers requests. */
+let runner: AnalysisRunner | undefined;
+/** Where the persisted index is kept (initializationOptions.storagePath), if anywhere. */
+let storagePath: string | undefined;
 
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
@@ -55,6 +61,8 @@ let editCapabilities: EditCapabilities = { documentChanges: false, changeAnnotat
 const settingsByUri = new Map<string, Promise<Settings>>();
 let workspaceSettings: Settings = DEFAULT_SETTINGS;
 const analyses = new Map<string, { version: number; analysis: ArticleAnalysis | undefined }>();
+/** Analyses of open documents under way (on a worker), so concurrent requests wait for one rather than start more. */
+const analysing = new Map<string, { version: number; work: Promise<{ analysis: ArticleAnalysis; summary: ArticleSummary }> }>();
 const toldTooLarge = new Set<string>();
 const diagnosticsShown = new Set<string>();
 const configDiagnosticsShown = new Set<string>();
@@ -118,6 +126,7 @@ async function analysisFor(uri: string): Promise<ArticleAnalysis | undefined> {
   if (cached && cached.version === document.version) return cached.analysis;
   const settings = await settingsFor(uri);
   let analysis: ArticleAnalysis | undefined;
+  let summary: ArticleSummary | undefined;
   const text = document.getText();
   if (!isArticle(document, settings)) {
     analysis = undefined;
@@ -129,16 +138,30 @@ async function analysisFor(uri: string): Promise<ArticleAnalysis | undefined> {
       void connection.window.showInformationMessage(message);
     }
   } else {
-    analysis = analyze(text, {
-      markdown: document.languageId === 'markdown' || isMarkdownPath(uri),
-      numericDateOrder: settings.dates.numericOrder,
-      defaultArticleDate: settings.dates.defaultArticleDate || undefined,
-    });
+    // long documents go to a worker (the main thread keeps answering); a failure leaves the document unanalysed
+    const pending = analysing.get(uri);
+    const work =
+      pending && pending.version === document.version
+        ? pending.work
+        : indexer.analyzeOpen(text, {
+            markdown: document.languageId === 'markdown' || isMarkdownPath(uri),
+            numericDateOrder: settings.dates.numericOrder,
+            defaultArticleDate: settings.dates.defaultArticleDate || undefined,
+          });
+    if (!pending || pending.version !== document.version) analysing.set(uri, { version: document.version, work });
+    try {
+      ({ analysis, summary } = await work);
+    } catch (error) {
+      log(`${uri.split('/').pop()} could not be analysed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      if (analysing.get(uri)?.work === work) analysing.delete(uri);
+    }
   }
   const latest = documents.get(uri);
-  if (latest && latest.version !== document.version) return analysisFor(uri); // edited while we waited for settings
+  if (!latest) return undefined; // closed meanwhile
+  if (latest.version !== document.version) return analysisFor(uri); // edited while we waited
   analyses.set(uri, { version: document.version, analysis });
-  indexer.setOpenSummary(uri, analysis && summarize(analysis));
+  indexer.setOpenSummary(uri, summary);
   return analysis;
 }
 
@@ -179,9 +202,16 @@ async function indexWorkspace(): Promise<void> {
   views.progress(undefined);
   if (result.cancelled) return;
   const stats = index.stats;
-  log(`indexed ${result.indexed} articles in ${Date.now() - started} ms: ${stats.clusters} entities from ${stats.names} names`);
-  const tooLarge = result.skipped.filter((skip) => skip.reason === 'too-large');
+  const threads = indexer.workerThreads;
+  log(
+    `indexed ${result.indexed} articles in ${Date.now() - started} ms: ${stats.clusters} entities from ${stats.names} names ` +
+      `(${result.analysed} analysed on ${threads > 0 ? `${threads} worker thread${threads === 1 ? '' : 's'}` : 'the main thread'}, ${result.reused} unchanged` +
+      `${result.persisted ? `; persisted index ${result.persisted}` : ''})`,
+  );
   for (const skip of result.skipped) log(`skipped: ${skip.message}`);
+  // one information message per file too large, however often the workspace is indexed again
+  const tooLarge = result.skipped.filter((skip) => skip.reason === 'too-large' && !toldTooLarge.has(uriOfPath(skip.path)));
+  for (const skip of tooLarge) toldTooLarge.add(uriOfPath(skip.path));
   if (tooLarge.length > 0) {
     const names = tooLarge.slice(0, 3).map((skip) => path.basename(skip.path)).join(', ');
     void connection.window.showInformationMessage(
@@ -289,6 +319,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     const root = pathOfUri(params.rootUri);
     if (root) workspaceFolders.push(root);
   }
+  // start-up options: where to keep the persisted index, how many analysis threads
+  const startup = readStartupOptions(params.initializationOptions);
+  for (const problem of startup.problems) log(`initializationOptions: ${problem}`);
+  runner = createAnalysisRunner({ ...(startup.workerThreads !== undefined ? { size: startup.workerThreads } : {}), log });
+  indexer.setRunner(runner);
+  storagePath = startup.storagePath;
+  indexer.setPersistence(storagePath && workspaceFolders.length > 0 ? indexFileFor(storagePath, workspaceFolders) : undefined);
   const capabilities = params.capabilities;
   canPullConfiguration = capabilities.workspace?.configuration === true;
   canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -332,6 +369,7 @@ connection.onInitialized(() => {
         const folderPath = pathOfUri(folder.uri);
         if (folderPath) workspaceFolders.push(folderPath);
       }
+      indexer.setPersistence(storagePath && workspaceFolders.length > 0 ? indexFileFor(storagePath, workspaceFolders) : undefined);
       void serially(indexWorkspace);
     });
   }
@@ -455,6 +493,13 @@ connection.onRenameRequest((params) =>
     return rename(index, canonicalUri(params.textDocument.uri), offset, params.newName, versionOf, editCapabilities, displayPath);
   }),
 );
+
+// On shutdown the persisted index is written (if anything changed) and the workers stop.
+connection.onShutdown(async () => {
+  indexer.dispose();
+  await Promise.race([indexer.save(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  await runner?.dispose();
+});
 
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));

@@ -501,23 +501,41 @@ export class NameGraph {
 
   /** Re-clusters what changed since the last call. Returns the ids of clusters removed and created. */
   recluster(): { removed: number[]; created: number[] } {
+    const job = this.reclusterJob();
+    for (;;) {
+      const step = job.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** `recluster` in steps: the generator yields every few hundred names or edges, so a caller can spread a large
+   *  re-clustering (a whole workspace after a cold start) over many turns of the event loop. The clusters as they
+   *  were stay in place until the last step, so queries in between see a consistent state. Names changed while the
+   *  job runs are marked dirty again and re-clustered by the next run; names deleted meanwhile are left out. */
+  *reclusterJob(): Generator<void, { removed: number[]; created: number[] }> {
     if (!this.needsClustering) return { removed: [], created: [] };
     // The region to re-cluster. It starts from the changed names and every name one candidate edge away from them
     // (whose links may have changed: "Bogdanov" when a second full name with that surname appears), and grows by
     // whole old clusters and by every edge that holds. Edges that do not hold are not followed: their state is
     // unchanged outside this start. Outside the region no cluster can change.
+    const dirty = [...this.dirty];
+    const orphans = [...this.orphans];
+    this.dirty.clear();
+    this.orphans.clear();
     const region = new Set<NameNode>();
     const queue: NameNode[] = [];
-    for (const node of this.dirty) {
+    let work = 0;
+    for (const node of dirty) {
       queue.push(node);
       for (const edge of this.candidates(node)) queue.push(edge.b);
+      if (++work % 256 === 0) yield;
     }
-    for (const id of this.orphans) for (const node of this.clusters.get(id)?.nodes ?? []) queue.push(node);
-    const removed = new Set<number>(this.orphans);
+    for (const id of orphans) for (const node of this.clusters.get(id)?.nodes ?? []) queue.push(node);
+    const removed = new Set<number>(orphans);
     const edges: Edge[] = [];
     while (queue.length > 0) {
       const node = queue.pop()!;
-      if (region.has(node) || !this.nodes.has(`${node.cls}|${node.key}`)) continue;
+      if (region.has(node) || !this.isLive(node)) continue;
       region.add(node);
       if (node.cluster) {
         removed.add(node.cluster);
@@ -528,16 +546,32 @@ export class NameGraph {
         edges.push(edge);
         if (!region.has(edge.b)) queue.push(edge.b);
       }
+      if (++work % 128 === 0) yield;
     }
-    this.dirty.clear();
-    this.orphans.clear();
-    for (const id of removed) this.clusters.delete(id);
     // each holding edge was seen from both ends: keep one, between names still there
-    const created = this.clusterRegion([...region], edges.filter((edge) => edge.a.id < edge.b.id && region.has(edge.b)));
+    const groups = yield* this.clusterRegion([...region], edges.filter((edge) => edge.a.id < edge.b.id && region.has(edge.b)));
+    // commit
+    for (const id of removed) this.clusters.delete(id);
+    const created: number[] = [];
+    for (const group of groups) {
+      const list = group.filter((node) => this.isLive(node));
+      if (list.length === 0) continue;
+      const id = this.nextClusterId++;
+      for (const node of list) node.cluster = id;
+      list.sort((x, y) => y.mentions - x.mentions || (x.key < y.key ? -1 : 1));
+      this.clusters.set(id, { id, nodes: list });
+      created.push(id);
+    }
     return { removed: [...removed], created };
   }
 
-  private clusterRegion(nodes: NameNode[], edges: Edge[]): number[] {
+  /** Whether a node is still in the graph (not deleted, nor replaced by a new node of the same name). */
+  private isLive(node: NameNode): boolean {
+    return this.nodes.get(`${node.cls}|${node.key}`) === node;
+  }
+
+  /** The clusters of a region (lists of names), by union under the guards; yields every thousand edges. */
+  private *clusterRegion(nodes: NameNode[], edges: Edge[]): Generator<void, NameNode[][]> {
     const parent = new Map<NameNode, NameNode>();
     const members = new Map<NameNode, NameNode[]>();
     const tags = new Map<NameNode, Set<string>>();
@@ -559,7 +593,10 @@ export class NameGraph {
     };
     // Deterministic order: by strength, then by the names, so a region gives the same clusters however it was reached.
     edges.sort((x, y) => x.kind - y.kind || compareKeys(x, y));
+    yield;
+    let work = 0;
     for (const edge of edges) {
+      if (++work % 1024 === 0) yield;
       const ra = find(edge.a);
       const rb = find(edge.b);
       if (ra === rb) continue;
@@ -572,16 +609,9 @@ export class NameGraph {
       for (const tag of tags.get(small)!) tags.get(big)!.add(tag);
       tags.delete(small);
     }
-    const created: number[] = [];
-    for (const [root, list] of members) {
-      if (parent.get(root) !== root) continue;
-      const id = this.nextClusterId++;
-      for (const node of list) node.cluster = id;
-      list.sort((x, y) => y.mentions - x.mentions || (x.key < y.key ? -1 : 1));
-      this.clusters.set(id, { id, nodes: list });
-      created.push(id);
-    }
-    return created;
+    const groups: NameNode[][] = [];
+    for (const [root, list] of members) if (parent.get(root) === root) groups.push(list);
+    return groups;
   }
 
   /** Guards of a transliteration union: no article writes two of the spellings being joined (an article that writes

@@ -132,6 +132,8 @@ export class WorkspaceIndex {
   private readonly listeners = new Set<Listener>();
   private changedUris = new Set<string>();
   private config: WorkspaceConfig = DEFAULT_CONFIG;
+  private bulk = 0;
+  private pendingJob: Generator<void, { removed: number[]; created: number[] }> | undefined;
 
   constructor(config: WorkspaceConfig = DEFAULT_CONFIG) {
     this.graph = new NameGraph(
@@ -280,10 +282,68 @@ export class WorkspaceIndex {
 
   // ---- clustering and events -----------------------------------------------------------------------------------
 
-  /** Re-clusters what changed and tells the listeners. Queries call this themselves. */
+  /** Re-clusters what changed and tells the listeners. Queries call this themselves, except during bulk loading
+   *  (`beginBulk`), when they answer from the clusters as they were. */
   flush(): void {
+    if (this.bulk > 0) return;
+    this.flushNow();
+  }
+
+  /** Bulk loading (a cold index, a warm start): queries do not re-cluster; `flushInSlices` does it at the end. Nests. */
+  beginBulk(): void {
+    this.bulk++;
+  }
+
+  endBulk(): void {
+    if (this.bulk > 0) this.bulk--;
+  }
+
+  get inBulk(): boolean {
+    return this.bulk > 0;
+  }
+
+  /** Re-clusters now, whatever the mode (finishing a sliced re-clustering in progress). */
+  flushNow(): void {
+    if (this.pendingJob) {
+      const job = this.pendingJob;
+      this.pendingJob = undefined;
+      for (;;) {
+        const step = job.next();
+        if (step.done) {
+          this.committed(step.value);
+          break;
+        }
+      }
+    }
     if (!this.graph.needsClustering && this.changedUris.size === 0) return;
-    const { removed, created } = this.graph.recluster();
+    this.committed(this.graph.recluster());
+  }
+
+  /** Re-clusters in slices of about `sliceMs`, yielding to the event loop between them, so requests keep being
+   *  answered while a whole workspace is clustered. Queries meanwhile see the clusters as they were. */
+  async flushInSlices(sliceMs = 15): Promise<void> {
+    for (let round = 0; round < 3 && (this.graph.needsClustering || this.changedUris.size > 0); round++) {
+      const job = this.graph.reclusterJob();
+      this.pendingJob = job;
+      let started = Date.now();
+      for (;;) {
+        if (this.pendingJob !== job) return; // finished by a flushNow meanwhile
+        const step = job.next();
+        if (step.done) {
+          this.pendingJob = undefined;
+          this.committed(step.value);
+          break;
+        }
+        if (Date.now() - started >= sliceMs) {
+          await new Promise((resolve) => setImmediate(resolve));
+          started = Date.now();
+        }
+      }
+    }
+  }
+
+  /** After a re-clustering: stale views go, and the listeners hear what changed. */
+  private committed({ removed, created }: { removed: number[]; created: number[] }): void {
     for (const id of removed) {
       this.views.delete(id);
       this.labels.delete(id);

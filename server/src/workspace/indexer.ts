@@ -1,6 +1,12 @@
 // Keeps a WorkspaceIndex in step with the files of the workspace folders: finds the articles (include/exclude
 // settings), reads and analyses the closed ones, takes summaries of open ones from the editor, follows file-system
 // changes, and reads `.corroborate.json`. No LSP: the server and the CLI drive it; unit tests give it a MemoryFileSystem.
+//
+// The analysis runs on worker threads when a runner with workers is given (the server, the CLI), else on this
+// thread with yields between files. A persisted index (persistedIndex.ts), when a file for it is set, gives the
+// summaries of files unchanged since the last session (same size and time, or same content hash), so a warm start
+// analyses only what changed. While a whole workspace is (re)indexed the index is in bulk mode: queries answer from
+// what is there, and the clustering runs at the end in slices, so no request waits behind it.
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { analyze } from '../analysis/analyze';
@@ -9,9 +15,12 @@ import { isArticlePath, isMarkdownPath, relativeToFolders } from '../articles';
 import { decodeArticle } from '../cli/read';
 import type { Settings } from '../settings';
 import { DEFAULT_SETTINGS } from '../settings';
+import { InlineRunner, type AnalysisRunner } from './analysisPool';
+import { contentHash, decodeAnalysis, decodeSummary, type FileMeta, type FileTask, type TaskReply } from './analysisTask';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type ConfigProblem, type WorkspaceConfig } from './config';
 import type { FileSystem } from './fileSystem';
 import { WorkspaceIndex } from './index';
+import { analysisFingerprint, loadPersistedIndex, savePersistedIndex, type PersistedEntry } from './persistedIndex';
 import { summarize, type ArticleSummary } from './summary';
 
 /** The URI the index keys a file by (encoded as VS Code encodes it, so open and closed files agree). */
@@ -42,7 +51,8 @@ export type Analyzer = (text: string, options: AnalysisOptions) => ArticleAnalys
 
 export interface SkippedFile {
   readonly path: string;
-  readonly reason: 'too-large' | 'binary' | 'unreadable';
+  /** `failed`: the analysis itself failed or ran out of time or memory (the message says which). */
+  readonly reason: 'too-large' | 'binary' | 'unreadable' | 'failed';
   readonly message: string;
 }
 
@@ -59,13 +69,27 @@ export interface IndexingProgress {
 }
 
 export interface IndexAllResult {
+  /** Articles in the index from disk after the run (analysed now or taken unchanged). */
   readonly indexed: number;
+  /** Of those, the ones analysed in this run. */
+  readonly analysed: number;
+  /** Of those, the ones taken from the persisted index or kept from an earlier run (unchanged on disk). */
+  readonly reused: number;
   readonly skipped: readonly SkippedFile[];
   readonly cancelled: boolean;
+  /** What happened to the persisted index, when there is one: loaded, absent, or discarded and why. */
+  readonly persisted?: string;
 }
 
-/** Files read ahead of the one being analysed during a full index. */
+/** Files read ahead of the one being analysed during a full index (analysis on this thread). */
 const READ_AHEAD = 8;
+/** Tasks kept in flight per worker thread. */
+const TASKS_PER_WORKER = 4;
+/** Open documents up to this many characters are analysed on the main thread (a few milliseconds); longer ones on a
+ *  worker, so typing in a long document never holds up other requests. */
+export const INLINE_OPEN_DOCUMENT_CHARS = 24_000;
+/** Time slices of main-thread work during bulk indexing, between which requests are answered (ms). */
+const SLICE_MS = 12;
 
 /** Directories never searched, whatever the settings say. */
 const ALWAYS_SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn']);
@@ -79,16 +103,52 @@ export class WorkspaceIndexer {
   private configProblems: ConfigFileProblems[] = [];
   /** Warnings about files the index skipped (too large, binary), by URI; what the user is told. */
   readonly skipped = new Map<string, SkippedFile>();
+  /** Size, time and content hash of each article indexed from disk (what the persisted index records). */
+  private readonly fileMeta = new Map<string, FileMeta>();
+  /** The analysis settings `fileMeta`'s summaries were made with: when they change, everything is analysed again. */
+  private metaFingerprint: string | undefined;
+  private persistFile: string | undefined;
+  /** Whether the persisted index was read in this session (it is read once; later runs use `fileMeta`). */
+  private persistRead = false;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private dirtySinceSave = false;
+  private runner: AnalysisRunner;
+  private readonly log: (message: string) => void;
 
   constructor(
     private readonly fs: FileSystem,
-    options: { index?: WorkspaceIndex; analyzer?: Analyzer } = {},
+    options: { index?: WorkspaceIndex; analyzer?: Analyzer; runner?: AnalysisRunner; log?: (message: string) => void } = {},
   ) {
     this.index = options.index ?? new WorkspaceIndex();
     this.analyzer = options.analyzer ?? analyze;
+    this.runner = options.runner ?? new InlineRunner();
+    this.log = options.log ?? (() => undefined);
   }
 
   private readonly analyzer: Analyzer;
+
+  /** Where analysis runs from now on (worker threads, or this thread). */
+  setRunner(runner: AnalysisRunner): void {
+    this.runner = runner;
+  }
+
+  /** Worker threads analysing files (0: this thread). */
+  get workerThreads(): number {
+    return this.runner.threads;
+  }
+
+  /** Where the persisted index lives (undefined: none). Summaries of unchanged files are read from it on the next
+   *  full index, and it is written after indexing and after changes. */
+  setPersistence(file: string | undefined): void {
+    if (file === this.persistFile) return;
+    this.persistFile = file;
+    this.persistRead = false;
+  }
+
+  get persistenceFile(): string | undefined {
+    return this.persistFile;
+  }
 
   setFolders(folders: readonly string[]): void {
     this.folders = [...folders];
@@ -154,13 +214,22 @@ export class WorkspaceIndexer {
 
   // ---- loading -------------------------------------------------------------------------------------------------
 
-  /** Reads, decodes and analyses one file; undefined (and a note in `skipped`) when it cannot be an article. */
+  /** Reads, decodes and analyses one file on this thread; undefined (and a note in `skipped`) when it cannot be an
+   *  article. Does not touch the index. */
   async load(filePath: string): Promise<ArticleSummary | undefined> {
-    return this.analyzeRead(filePath, await this.read(filePath));
+    const read = await this.read(filePath);
+    const uri = uriOfPath(filePath);
+    this.skipped.delete(uri);
+    if (!read) return undefined;
+    if ('skipped' in read) {
+      this.skipped.set(uri, read.skipped);
+      return undefined;
+    }
+    return this.summarizeText(read.text, filePath);
   }
 
-  /** The I/O half of `load`: the file's text, or why there is none. */
-  private async read(filePath: string): Promise<{ text: string } | { skipped: SkippedFile } | undefined> {
+  /** The I/O half of a load on this thread: the file's text and identity, or why there is none. */
+  private async read(filePath: string): Promise<{ text: string; meta: FileMeta; warning?: string } | { skipped: SkippedFile } | undefined> {
     const stat = await this.fs.stat(filePath);
     if (!stat || stat.kind !== 'file') return undefined;
     const maxBytes = this.settings.files.maxSizeKB * 1024;
@@ -176,70 +245,339 @@ export class WorkspaceIndexer {
     }
     const decoded = decodeArticle(bytes);
     if (decoded.binary) return { skipped: { path: filePath, reason: 'binary', message: `${path.basename(filePath)} holds binary data: not indexed` } };
-    return { text: decoded.text };
-  }
-
-  /** The CPU half of `load` (what a worker thread can take over). */
-  private analyzeRead(filePath: string, read: { text: string } | { skipped: SkippedFile } | undefined): ArticleSummary | undefined {
-    const uri = uriOfPath(filePath);
-    this.skipped.delete(uri);
-    if (!read) return undefined;
-    if ('skipped' in read) {
-      this.skipped.set(uri, read.skipped);
-      return undefined;
-    }
-    return this.summarizeText(read.text, filePath);
+    const meta = { size: bytes.length, mtimeMs: stat.mtimeMs, hash: contentHash(bytes) };
+    return { text: decoded.text, meta, ...(decoded.warning ? { warning: `${path.basename(filePath)}: ${decoded.warning}` } : {}) };
   }
 
   summarizeText(text: string, filePath: string): ArticleSummary {
     return summarize(this.analyzer(text, this.analysisOptions(filePath)));
   }
 
+  /** The analysis of an open document and its summary: on this thread when short, else on a worker. */
+  async analyzeOpen(text: string, options: AnalysisOptions): Promise<{ analysis: ArticleAnalysis; summary: ArticleSummary }> {
+    if (this.runner.threads === 0 || text.length <= INLINE_OPEN_DOCUMENT_CHARS) {
+      const analysis = this.analyzer(text, options);
+      return { analysis, summary: summarize(analysis) };
+    }
+    const reply = await this.runner.run({ kind: 'text', text, options }, 'high');
+    if (reply.kind === 'analysis') return decodeAnalysis(reply.bytes, text);
+    throw new Error(reply.kind === 'error' || reply.kind === 'skipped' ? reply.message : `unexpected reply ${reply.kind}`);
+  }
+
+  private fingerprint(): string {
+    return analysisFingerprint(this.analysisOptions('article.txt'));
+  }
+
   /** Indexes every article in the folders: the articles that are gone are dropped, open documents are left as the
-   *  editor has them. Yields to the event loop between files so requests are answered while it runs; a later call
-   *  cancels an earlier one. */
+   *  editor has them. Files unchanged since they were last indexed (or since the persisted index was saved) are not
+   *  analysed again. Requests are answered while it runs; a later call cancels an earlier one. */
   async indexAll(onProgress?: (progress: IndexingProgress) => void): Promise<IndexAllResult> {
     const generation = ++this.generation;
+    const cancelled = (): IndexAllResult => ({ indexed: 0, analysed: 0, reused: 0, skipped: [...this.skipped.values()], cancelled: true });
     await this.loadConfig();
     const files = await this.discover();
-    if (generation !== this.generation) return { indexed: 0, skipped: [], cancelled: true };
+    if (generation !== this.generation) return cancelled();
+    const fingerprint = this.fingerprint();
+    if (fingerprint !== this.metaFingerprint) {
+      // new analysis settings: nothing indexed before counts as current
+      this.fileMeta.clear();
+      this.metaFingerprint = fingerprint;
+    }
     const wanted = new Set(files.map(uriOfPath));
-    for (const uri of this.index.uris()) if (!wanted.has(uri) && !this.open.has(uri)) this.index.delete(uri);
-    let indexed = 0;
-    let lastYield = Date.now();
-    onProgress?.({ done: 0, total: files.length });
-    // Reads run ahead of the analysis (a few files in flight), so disk latency hides behind the CPU work.
-    const reads = new Map<number, Promise<Awaited<ReturnType<WorkspaceIndexer['read']>>>>();
-    const readAhead = (i: number) => {
-      for (let k = i; k < Math.min(files.length, i + READ_AHEAD); k++) {
-        if (!reads.has(k)) reads.set(k, this.read(files[k]!).catch(() => undefined));
-      }
-    };
-    for (let i = 0; i < files.length; i++) {
-      const filePath = files[i]!;
-      const uri = uriOfPath(filePath);
-      readAhead(i);
-      const pending = reads.get(i)!;
-      reads.delete(i);
-      if (!this.open.has(uri)) {
-        const summary = this.analyzeRead(filePath, await pending);
-        if (generation !== this.generation) return { indexed, skipped: [...this.skipped.values()], cancelled: true };
-        if (summary) {
-          this.index.set(uri, summary);
-          indexed++;
+    for (const uri of this.index.uris()) {
+      if (!wanted.has(uri) && !this.open.has(uri)) this.forget(uri);
+    }
+    for (const uri of [...this.skipped.keys()]) if (!wanted.has(uri)) this.skipped.delete(uri);
+    const { entries: persisted, status } = await this.readPersisted(fingerprint);
+    if (generation !== this.generation) return cancelled();
+
+    this.index.beginBulk();
+    try {
+      let done = 0;
+      let lastReport = 0;
+      const report = (filePath?: string, force = false) => {
+        const now = Date.now();
+        if (!force && now - lastReport < 100) return;
+        lastReport = now;
+        onProgress?.({ done, total: files.length, ...(filePath ? { path: filePath } : {}) });
+      };
+      report(undefined, true);
+      // 1. what is unchanged since it was last indexed (or saved) is taken as it is
+      const pending: PendingFile[] = [];
+      let reused = 0;
+      let sliceStart = Date.now();
+      const maxBytes = this.settings.files.maxSizeKB * 1024;
+      for (const filePath of files) {
+        const uri = uriOfPath(filePath);
+        if (this.open.has(uri)) {
+          done++;
+          continue;
+        }
+        const stat = await this.fs.stat(filePath);
+        const current = this.index.has(uri) ? this.fileMeta.get(uri) : undefined;
+        const saved = persisted?.get(filePath);
+        const known = current ?? saved?.meta;
+        const summary = current ? this.index.get(uri) : saved?.summary;
+        if (stat && stat.kind === 'file' && stat.size <= maxBytes && known && summary && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
+          if (!current) this.index.set(uri, summary);
+          this.fileMeta.set(uri, known);
+          this.skipped.delete(uri);
+          reused++;
+          done++;
         } else {
-          this.index.delete(uri);
+          pending.push({ filePath, uri, ...(known && summary && stat && known.size === stat.size ? { known, summary } : {}) });
+        }
+        if (Date.now() - sliceStart > SLICE_MS) {
+          report(filePath);
+          await yieldToEventLoop();
+          sliceStart = Date.now();
+          if (generation !== this.generation) return cancelled();
         }
       }
-      if (Date.now() - lastYield > 10 || i === files.length - 1) {
-        onProgress?.({ done: i + 1, total: files.length, path: filePath });
-        await new Promise((resolve) => setImmediate(resolve));
-        lastYield = Date.now();
-        if (generation !== this.generation) return { indexed, skipped: [...this.skipped.values()], cancelled: true };
+      // 2. the rest is analysed, on worker threads when there are some
+      const analysed =
+        this.runner.threads > 0
+          ? await this.analyseOnWorkers(pending, generation, () => {
+              done++;
+              report();
+            })
+          : await this.analyseHere(pending, generation, (filePath) => {
+              done++;
+              report(filePath);
+            });
+      if (generation !== this.generation) return cancelled();
+      report(undefined, true);
+      // 3. clustering, in slices
+      await this.index.flushInSlices(SLICE_MS);
+      if (generation !== this.generation) return cancelled();
+      const indexed = [...this.fileMeta.keys()].filter((uri) => this.index.has(uri) && !this.open.has(uri)).length;
+      if (analysed > 0 || (status !== undefined && !status.startsWith('loaded'))) this.dirtySinceSave = true;
+      this.scheduleSave(0);
+      return { indexed, analysed, reused, skipped: [...this.skipped.values()], cancelled: false, ...(status ? { persisted: status } : {}) };
+    } finally {
+      this.index.endBulk();
+    }
+  }
+
+  /** The persisted index, read once per session (and again when the file or the analysis settings change). */
+  private async readPersisted(fingerprint: string): Promise<{ entries?: Map<string, PersistedEntry>; status?: string }> {
+    if (!this.persistFile || this.persistRead) return {};
+    this.persistRead = true;
+    const result = await loadPersistedIndex(this.persistFile, fingerprint, SLICE_MS);
+    if (result.kind === 'loaded') return { entries: result.entries, status: `loaded ${result.entries.size} summaries` };
+    if (result.kind === 'absent') return { status: 'absent' };
+    this.log(`persisted index ${this.persistFile} discarded: ${result.reason}; it is rebuilt`);
+    this.dirtySinceSave = true;
+    return { status: `discarded: ${result.reason}` };
+  }
+
+  /** Analyses files on this thread, reading a few ahead; yields between files. Returns how many were analysed. */
+  private async analyseHere(pending: readonly PendingFile[], generation: number, onDone: (filePath: string) => void): Promise<number> {
+    const reads = new Map<number, Promise<Awaited<ReturnType<WorkspaceIndexer['read']>>>>();
+    const readAhead = (i: number) => {
+      for (let k = i; k < Math.min(pending.length, i + READ_AHEAD); k++) {
+        if (!reads.has(k)) reads.set(k, this.read(pending[k]!.filePath).catch(() => undefined));
+      }
+    };
+    let analysed = 0;
+    let sliceStart = Date.now();
+    for (let i = 0; i < pending.length; i++) {
+      const item = pending[i]!;
+      readAhead(i);
+      const read = await reads.get(i)!;
+      reads.delete(i);
+      if (generation !== this.generation) return analysed;
+      if (!this.open.has(item.uri)) {
+        if (read && 'text' in read && item.known && item.summary && read.meta.hash === item.known.hash) {
+          this.apply(item, { kind: 'unchanged', meta: read.meta });
+        } else if (read && 'text' in read) {
+          if (read.warning) this.log(read.warning);
+          this.index.set(item.uri, this.summarizeText(read.text, item.filePath));
+          this.fileMeta.set(item.uri, read.meta);
+          this.skipped.delete(item.uri);
+          analysed++;
+        } else if (read) {
+          this.forget(item.uri);
+          this.skipped.set(item.uri, read.skipped);
+        } else {
+          this.forget(item.uri);
+        }
+      }
+      onDone(item.filePath);
+      if (Date.now() - sliceStart > SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = Date.now();
       }
     }
-    this.index.flush();
-    return { indexed, skipped: [...this.skipped.values()], cancelled: false };
+    return analysed;
+  }
+
+  /** Analyses files on the worker threads, a few tasks per worker in flight; each reply goes into the index as it
+   *  comes (a message at a time, so requests are answered in between). Returns how many were analysed. */
+  private analyseOnWorkers(pending: readonly PendingFile[], generation: number, onDone: () => void): Promise<number> {
+    const limit = Math.max(2, this.runner.threads * TASKS_PER_WORKER);
+    let next = 0;
+    let active = 0;
+    let analysed = 0;
+    return new Promise((resolve) => {
+      const pump = () => {
+        const stale = generation !== this.generation;
+        while (!stale && active < limit && next < pending.length) {
+          const item = pending[next++]!;
+          active++;
+          void this.runner.run(this.fileTask(item.filePath, item.known?.hash)).then((reply) => {
+            active--;
+            if (generation === this.generation && !this.open.has(item.uri)) {
+              if (this.apply(item, reply)) analysed++;
+            }
+            onDone();
+            pump();
+          });
+        }
+        if (active === 0 && (stale || next >= pending.length)) resolve(analysed);
+      };
+      pump();
+    });
+  }
+
+  private fileTask(filePath: string, knownHash?: string): FileTask {
+    return {
+      kind: 'file',
+      path: filePath,
+      maxBytes: this.settings.files.maxSizeKB * 1024,
+      options: this.analysisOptions(filePath),
+      ...(knownHash !== undefined ? { knownHash } : {}),
+    };
+  }
+
+  /** Puts a task's outcome into the index; true when an article was analysed. */
+  private apply(item: PendingFile, reply: TaskReply): boolean {
+    switch (reply.kind) {
+      case 'summary': {
+        let summary: ArticleSummary;
+        try {
+          summary = decodeSummary(reply.bytes);
+        } catch (error) {
+          this.forget(item.uri);
+          this.skipped.set(item.uri, { path: item.filePath, reason: 'failed', message: `${path.basename(item.filePath)} could not be indexed (${String(error)})` });
+          return false;
+        }
+        if (reply.warning) this.log(reply.warning);
+        this.index.set(item.uri, summary);
+        this.fileMeta.set(item.uri, reply.meta);
+        this.skipped.delete(item.uri);
+        return true;
+      }
+      case 'unchanged':
+        if (item.summary && this.index.get(item.uri) !== item.summary) this.index.set(item.uri, item.summary);
+        if (this.fileMeta.get(item.uri)?.mtimeMs !== reply.meta.mtimeMs) this.dirtySinceSave = true;
+        this.fileMeta.set(item.uri, reply.meta);
+        this.skipped.delete(item.uri);
+        return false;
+      case 'skipped':
+        this.forget(item.uri);
+        this.skipped.set(item.uri, { path: item.filePath, reason: reply.reason, message: reply.message });
+        if (reply.reason === 'failed') this.log(reply.message);
+        return false;
+      case 'gone':
+        this.forget(item.uri);
+        this.skipped.delete(item.uri);
+        return false;
+      default: {
+        const message = `${path.basename(item.filePath)} could not be analysed (${reply.kind === 'error' ? reply.message : `unexpected reply ${reply.kind}`})`;
+        this.log(message);
+        this.forget(item.uri);
+        this.skipped.set(item.uri, { path: item.filePath, reason: 'failed', message });
+        return false;
+      }
+    }
+  }
+
+  /** Drops an article from the index and its identity from the record. */
+  private forget(uri: string): void {
+    this.index.delete(uri);
+    if (this.fileMeta.delete(uri)) this.dirtySinceSave = true;
+  }
+
+  /** Brings one closed file up to date with the disk (created or changed): on a worker when there are some. */
+  private async refreshFile(filePath: string): Promise<void> {
+    const uri = uriOfPath(filePath);
+    const known = this.index.has(uri) ? this.fileMeta.get(uri) : undefined;
+    const summary = known ? this.index.get(uri) : undefined;
+    const stat = await this.fs.stat(filePath);
+    if (known && stat && stat.kind === 'file' && known.size === stat.size && known.mtimeMs === stat.mtimeMs && stat.size <= this.settings.files.maxSizeKB * 1024) return;
+    const item: PendingFile = { filePath, uri, ...(known && summary && stat && known.size === stat.size ? { known, summary } : {}) };
+    if (this.runner.threads > 0) {
+      const reply = await this.runner.run(this.fileTask(filePath, item.known?.hash));
+      if (this.open.has(uri)) return;
+      this.apply(item, reply);
+    } else {
+      const read = await this.read(filePath);
+      if (this.open.has(uri)) return;
+      if (read && 'text' in read) {
+        if (item.known && item.summary && read.meta.hash === item.known.hash) this.apply(item, { kind: 'unchanged', meta: read.meta });
+        else {
+          if (read.warning) this.log(read.warning);
+          this.index.set(uri, this.summarizeText(read.text, filePath));
+          this.fileMeta.set(uri, read.meta);
+          this.skipped.delete(uri);
+        }
+      } else if (read) {
+        this.forget(uri);
+        this.skipped.set(uri, read.skipped);
+      } else {
+        this.forget(uri);
+        this.skipped.delete(uri);
+      }
+    }
+    this.dirtySinceSave = true;
+    this.scheduleSave();
+  }
+
+  // ---- the persisted index -------------------------------------------------------------------------------------
+
+  /** Saves the persisted index after `delayMs` (changes in between are saved together). */
+  scheduleSave(delayMs = 10_000): void {
+    if (!this.persistFile || !this.dirtySinceSave) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.save();
+    }, delayMs);
+    this.saveTimer.unref?.();
+  }
+
+  /** Writes the persisted index now (one save at a time); resolves when written. Never throws. */
+  save(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+    }
+    this.saving = this.saving.then(async () => {
+      const file = this.persistFile;
+      if (!file || !this.dirtySinceSave || this.metaFingerprint === undefined) return;
+      this.dirtySinceSave = false;
+      const entries: PersistedEntry[] = [];
+      for (const [uri, meta] of this.fileMeta) {
+        if (this.open.has(uri)) continue;
+        const summary = this.index.get(uri);
+        const filePath = pathOfUri(uri);
+        if (summary && filePath !== undefined) entries.push({ path: filePath, meta, summary });
+      }
+      try {
+        await savePersistedIndex(file, { fingerprint: this.metaFingerprint, folders: this.folders }, entries, SLICE_MS);
+      } catch (error) {
+        this.dirtySinceSave = true;
+        this.log(`the persisted index could not be saved to ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    return this.saving;
+  }
+
+  /** Stops background saving (the server is shutting down). */
+  dispose(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
   }
 
   // ---- editor and file-system events ---------------------------------------------------------------------------
@@ -248,6 +586,8 @@ export class WorkspaceIndexer {
   setOpenSummary(uri: string, summary: ArticleSummary | undefined): void {
     const key = canonicalUri(uri);
     this.open.add(key);
+    // the index no longer holds the disk's version: when the document closes, the file is read again
+    this.fileMeta.delete(key);
     if (summary) this.index.set(key, summary);
     else this.index.delete(key);
   }
@@ -282,13 +622,11 @@ export class WorkspaceIndexer {
       return;
     }
     if (!stat || !this.isArticle(filePath) || this.isInExcludedDirectory(filePath) || !this.isInFolders(filePath)) {
-      this.index.delete(uri);
+      this.forget(uri);
       this.skipped.delete(uri);
       return;
     }
-    const summary = await this.load(filePath);
-    if (summary) this.index.set(uri, summary);
-    else this.index.delete(uri);
+    await this.refreshFile(filePath);
   }
 
   /** A file or folder was deleted: everything indexed under it goes (open documents stay until closed). */
@@ -301,10 +639,11 @@ export class WorkspaceIndexer {
     const prefix = uri.endsWith('/') ? uri : `${uri}/`;
     for (const indexed of this.index.uris()) {
       if ((indexed === uri || indexed.startsWith(prefix)) && !this.open.has(indexed)) {
-        this.index.delete(indexed);
+        this.forget(indexed);
         this.skipped.delete(indexed);
       }
     }
+    this.scheduleSave();
   }
 
   private isInFolders(filePath: string): boolean {
@@ -350,6 +689,16 @@ export class WorkspaceIndexer {
     return this.configProblems;
   }
 }
+
+interface PendingFile {
+  readonly filePath: string;
+  readonly uri: string;
+  /** What the index (or the persisted index) has for the file when its size is unchanged: kept if the hash is too. */
+  readonly known?: FileMeta;
+  readonly summary?: ArticleSummary;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function mergeConfigs(configs: readonly WorkspaceConfig[]): WorkspaceConfig {
   if (configs.length === 0) return DEFAULT_CONFIG;
