@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server, its analysis worker and the CLI into dist/.
+// Bundles the extension client, the language server, its analysis worker, the CLI and the timeline webview into dist/.
 //   node esbuild.mjs               one development build (source maps, not minified)
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --production  minified, with source maps, as shipped in the .vsix
@@ -43,6 +43,17 @@ const builds = [
     // ESM builds first: jsonc-parser's UMD build requires its modules dynamically, which a bundle cannot follow.
     mainFields: ['module', 'main'],
     plugins: [copyAssets],
+  },
+  // The timeline webview's script and style sheet run in the browser (client/webview has its own tsconfig, with DOM).
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    entryPoints: [
+      { in: 'client/webview/timeline.ts', out: 'timeline-webview' },
+      { in: 'client/webview/timeline.css', out: 'timeline-webview' },
+    ],
+    outdir: 'dist',
   },
 ];
 

@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 
 const layers = [
-  ['typecheck', 'npx', ['tsc', '-p', '.', '--noEmit']],
+  // npm run typecheck: the project, and the timeline webview's script with the DOM types (client/webview/tsconfig.json)
+  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['build', 'node', ['esbuild.mjs']],
   ['unit', 'npx', ['mocha', '--config', 'test/unit/.mocharc.json']],
   ['protocol', 'npx', ['mocha', '--config', 'test/protocol/.mocharc.json']],

@@ -1,4 +1,5 @@
-// The VS Code side: starts the language server over IPC and offers a few commands. Nothing heavy lives here.
+// The VS Code side: starts the language server over IPC, then the views, the status bar and the commands, which talk
+// to the server through the custom requests of server/src/protocol.ts. Nothing heavy lives here.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -7,6 +8,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { CorroborateApi } from './api';
+import { registerCommands } from './commands/index';
+import { registerShowReferences } from './commands/references';
+import { factSheetMiddleware } from './factSheetDocuments';
+import { createStatusBar } from './statusBar';
+import { EntitiesView } from './views/entities';
+import { FactsView } from './views/facts';
 
 let client: LanguageClient | undefined;
 
@@ -28,30 +36,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     traceOutputChannel: outputChannel,
     synchronize: { configurationSection: 'corroborate' },
+    middleware: factSheetMiddleware,
   };
   client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
 
+  const api = new CorroborateApi(client);
+  const entities = new EntitiesView(api);
+  const facts = new FactsView(api);
+  const log = (message: string) => outputChannel.appendLine(message);
   context.subscriptions.push(
     outputChannel,
+    api,
+    entities,
+    facts,
+    createStatusBar(api),
+    ...registerCommands({ context, api, entities, facts, log }),
+    registerShowReferences(client),
     vscode.commands.registerCommand('corroborate.restartServer', async () => {
       outputChannel.appendLine('Restarting the Corroborate language server.');
       await client?.restart();
     }),
     vscode.commands.registerCommand('corroborate.showOutput', () => outputChannel.show(true)),
-    // The server's code lens ("12 mentions in 4 articles") sends plain JSON; VS Code's command wants its own types.
-    vscode.commands.registerCommand(
-      'corroborate.showReferences',
-      (uri: string, position: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) => {
-        const converter = client?.protocol2CodeConverter;
-        if (!converter) return;
-        return vscode.commands.executeCommand(
-          'editor.action.showReferences',
-          vscode.Uri.parse(uri),
-          converter.asPosition(position),
-          locations.map((location) => converter.asLocation(location)),
-        );
-      },
-    ),
   );
   await client.start();
 }

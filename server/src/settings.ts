@@ -15,7 +15,8 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   articles: {
     include: ['**/*.txt', '**/*.md', '**/*.markdown', '**/*.article'],
-    exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.vscode-test/**'],
+    // exported fact sheets (fact-sheet*.md) repeat the articles' names and figures: they are not articles
+    exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.vscode-test/**', '**/fact-sheet*.md'],
   },
   dates: { numericOrder: 'auto', defaultArticleDate: '' },
   files: { maxSizeKB: 5120 },

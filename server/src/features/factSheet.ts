@@ -4,7 +4,7 @@
 import type { RatedFinding } from '../checks/types';
 import type { WorkspaceIndex } from '../workspace/index';
 import type { ArticleSummary } from '../workspace/summary';
-import type { FactSheetResult } from '../protocol';
+import { FACT_SHEET_MARKER, type FactSheetResult } from '../protocol';
 import { figureSummary } from './describe';
 import { buildFacts } from './factsView';
 import type { DisplayPath } from './ranges';
@@ -67,7 +67,7 @@ export function articleFactSheet(input: FactSheetInput, uri: string): FactSheetR
   const summary = index.get(uri);
   if (!summary) return undefined;
   const path = displayPath(uri);
-  const out: string[] = [`# Fact sheet: ${cell(path)}`, '', articleDateLine(summary), ''];
+  const out: string[] = [FACT_SHEET_MARKER, '', `# Fact sheet: ${cell(path)}`, '', articleDateLine(summary), ''];
   const mine = findings.get(uri) ?? [];
   out.push(`## Conflicts (${mine.length})`, '', ...conflictLines(mine, displayPath, false), '');
 
@@ -133,6 +133,8 @@ export function workspaceFactSheet(input: FactSheetInput): FactSheetResult {
   }
   const clusters = index.clusters();
   const out: string[] = [
+    FACT_SHEET_MARKER,
+    '',
     `# Fact sheet: ${cell(name)}`,
     '',
     `${plural(uris.length, 'article')} · ${plural(clusters.length, 'entity', 'entities')} · ${plural(dates, 'date')} · ${plural(figures, 'figure')} · ${plural(all.length, 'conflict')}`,
