@@ -6,7 +6,7 @@ import { extractFeatures, prepareTokens, SLOTS } from '../../server/src/analysis
 import { hashLower, hashString } from '../../server/src/analysis/entities/hash';
 import { decodeModel, encodeContainer, MODEL_FORMAT_VERSION, packWeights } from '../../server/src/analysis/entities/model';
 import { findModelFile, loadModelFile } from '../../server/src/analysis/entities/model-file';
-import { tagDocument } from '../../server/src/analysis/entities/recognizer';
+import { CHUNK_TOKENS, tagDocument, tagDocumentWithInfo } from '../../server/src/analysis/entities/recognizer';
 import { constrainTransitions, NEG, viterbi } from '../../server/src/analysis/entities/tagger';
 import { spansOfTags, TAG_COUNT, TAGS, tagIndex } from '../../server/src/analysis/entities/tags';
 import { readSeed } from '../helpers/seeds';
@@ -129,6 +129,27 @@ describe('entity model file', () => {
     const words = ['President', 'Vladimir', 'Putin', 'visited', 'Damascus', 'on', 'Monday', '.'];
     const tags = [...tagDocument(model, { words, bounds: [0, words.length] })].map((t) => TAGS[t]);
     assert.deepEqual(tags.slice(1, 5), ['B-PER', 'I-PER', 'O', 'B-LOC']);
+  });
+
+  it('tags a huge document in bounded chunks, with the same results in every chunk', () => {
+    const model = loadModelFile();
+    const sentence = ['Mikhail', 'Bogdanov', 'visited', 'Damascus', 'on', 'Monday', '.'];
+    const count = Math.ceil((CHUNK_TOKENS * 1.5) / sentence.length);
+    const words: string[] = [];
+    const bounds: number[] = [];
+    for (let k = 0; k < count; k++) {
+      bounds.push(words.length);
+      words.push(...sentence);
+    }
+    bounds.push(words.length);
+    const { tags, info } = tagDocumentWithInfo(model, { words, bounds });
+    assert.equal(tags.length, words.length);
+    assert.equal(info.n, words.length);
+    const first = [...tags.subarray(0, 7)].map((t) => TAGS[t]);
+    const last = [...tags.subarray(words.length - 7)].map((t) => TAGS[t]);
+    assert.deepEqual(first, ['B-PER', 'I-PER', 'O', 'B-LOC', 'O', 'O', 'O']);
+    assert.deepEqual(last, first);
+    assert.ok(info.flags[words.length - 7]! & 32, 'flags are copied for the last chunk too');
   });
 
   it('rejects files that are not models, and round-trips packed weights', () => {

@@ -8,8 +8,66 @@ export function tagDocument(model: NerModel, doc: TaggerDocument, options: Featu
   return tagDocumentWithInfo(model, doc, options).tags;
 }
 
-/** Tags, and the per-token information the clean-up stage reuses (flags, gazetteer marks). */
+/** Documents longer than this are tagged in sentence-aligned chunks of about this size (bounded memory). */
+export const CHUNK_TOKENS = 50_000;
+
+/** Tags, and the per-token information the clean-up stage reuses (flags, gazetteer marks, recasing). */
 export function tagDocumentWithInfo(model: NerModel, doc: TaggerDocument, options: FeatureOptions = {}): { tags: Int8Array; info: TokenInfo } {
+  if (doc.words.length <= CHUNK_TOKENS) return tagWhole(model, doc, options);
+  // A huge input (a 10 MB file): each chunk is its own document for the document-level evidence, and the
+  // feature array never holds more than a chunk.
+  const n = doc.words.length;
+  const tags = new Int8Array(n);
+  let merged: TokenInfo | undefined;
+  const bounds = doc.bounds;
+  let s0 = 0;
+  while (s0 + 1 < bounds.length) {
+    let s1 = s0 + 1;
+    while (s1 + 1 < bounds.length && bounds[s1 + 1]! - bounds[s0]! <= CHUNK_TOKENS) s1++;
+    const from = bounds[s0]!;
+    const to = bounds[s1]!;
+    const chunkBounds: number[] = [];
+    for (let s = s0; s <= s1; s++) chunkBounds.push(bounds[s]! - from);
+    const part = tagWhole(model, { words: doc.words.slice(from, to), bounds: chunkBounds }, options);
+    tags.set(part.tags, from);
+    merged ??= emptyInfo(n, part.info);
+    copyInfo(part.info, merged, from);
+    s0 = s1;
+  }
+  return { tags, info: merged ?? emptyInfo(0, undefined) };
+}
+
+function emptyInfo(n: number, like: TokenInfo | undefined): TokenInfo {
+  const categories = like && like.n > 0 ? like.gaz.length / like.n : 0;
+  return {
+    n,
+    lower: new Int32Array(n),
+    flags: new Int32Array(n),
+    recase: new Uint8Array(n),
+    word: new Int32Array(n),
+    shape: new Int32Array(n),
+    shortShape: new Int32Array(n),
+    origShape: new Int32Array(n),
+    affix: new Int32Array(n * 7),
+    cluster: new Int32Array(n),
+    gaz: new Uint8Array(n * categories),
+  };
+}
+
+function copyInfo(from: TokenInfo, to: TokenInfo, at: number): void {
+  to.lower.set(from.lower, at);
+  to.flags.set(from.flags, at);
+  to.recase.set(from.recase, at);
+  to.word.set(from.word, at);
+  to.shape.set(from.shape, at);
+  to.shortShape.set(from.shortShape, at);
+  to.origShape.set(from.origShape, at);
+  to.affix.set(from.affix, at * 7);
+  to.cluster.set(from.cluster, at);
+  to.gaz.set(from.gaz, (at * from.gaz.length) / Math.max(1, from.n));
+}
+
+function tagWhole(model: NerModel, doc: TaggerDocument, options: FeatureOptions): { tags: Int8Array; info: TokenInfo } {
   const opts: FeatureOptions = { recaseInitial: model.header.recaseInitial, ...options };
   const info = prepareTokens(doc, model.lexicon);
   const buffers = new DecodeBuffers();
