@@ -22,8 +22,8 @@ const gold = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'seed-e
 const COMMON_OPENERS = new Set([
   'A', 'The', 'Two', 'Last', 'During', 'Before', 'But', 'In', 'According', 'These', 'It', 'This', 'Everyone',
   'Militants', 'Representational', 'Share', 'Back', 'Load', 'More', 'Speaking', 'Around', 'With', 'At', 'Senior',
-  'International', 'Western', 'Russian', 'Deputy', 'Talks', 'Middle', 'Losing', 'Raqqa', 'An', 'Assad',
-].filter((w) => !['Western', 'Russian', 'Raqqa', 'Assad', 'Middle'].includes(w)));
+  'International', 'Deputy', 'Talks', 'Losing', 'An',
+]);
 
 const analyses = new Map<string, ArticleAnalysis>();
 function analysed(seed: string): ArticleAnalysis {
