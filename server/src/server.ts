@@ -8,12 +8,15 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   WatchKind,
+  type CancellationToken,
   type Diagnostic,
+  type Disposable,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -23,6 +26,7 @@ import { LineIndex } from './analysis/lines';
 import type { ArticleAnalysis } from './analysis/types';
 import type { ArticleSummary } from './workspace/summary';
 import { isArticlePath, isMarkdownPath, relativeToFolders } from './articles';
+import { ArticleTexts } from './features/articleTexts';
 import { codeLenses, resolveCodeLens } from './features/codeLens';
 import { registerCheckDiagnostics } from './features/diagnostics';
 import type { EditCapabilities } from './features/edits';
@@ -71,16 +75,36 @@ function log(message: string): void {
   connection.console.log(`[${new Date().toISOString()}] ${message}`);
 }
 
-/** Runs a request handler; an internal error is logged and answered with `fallback`, never a crash. */
-async function safely<T>(what: string, fallback: T, handler: () => T | Promise<T>): Promise<T> {
+/** Runs a request handler; an internal error is logged and answered with `fallback`, never a crash. A request the
+ *  client cancels is answered at once with RequestCancelled, even while its work (an analysis on a worker) goes on. */
+async function safely<T>(what: string, fallback: T, handler: () => T | Promise<T>, token?: CancellationToken): Promise<T> {
+  const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, `${what}: cancelled`);
+  if (token?.isCancellationRequested) throw cancelled();
+  let stop: Disposable | undefined;
   try {
-    return await handler();
+    const work = Promise.resolve().then(handler);
+    if (!token) return await work;
+    const onCancel = new Promise<never>((_, reject) => {
+      stop = token.onCancellationRequested(() => reject(cancelled()));
+    });
+    const result = await Promise.race([work, onCancel]);
+    if (token.isCancellationRequested) throw cancelled();
+    return result;
   } catch (error) {
     if (error instanceof ResponseError) throw error;
     connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return fallback;
+  } finally {
+    stop?.dispose();
   }
 }
+
+/** Other articles' texts for hover snippets: the editor's for open documents, else the file's. */
+const articleTexts = new ArticleTexts((uri) => {
+  const key = canonicalUri(uri);
+  const document = documents.get(uri) ?? documents.all().find((open) => canonicalUri(open.uri) === key);
+  return document ? { text: document.getText(), markdown: document.languageId === 'markdown' || isMarkdownPath(uri) } : undefined;
+});
 
 const displayPath: DisplayPath = (uri) => {
   const filePath = pathOfUri(uri);
@@ -398,76 +422,76 @@ connection.onDidChangeConfiguration(() => {
 
 // ---- requests --------------------------------------------------------------------------------------------------
 
-connection.languages.semanticTokens.on((params) =>
+connection.languages.semanticTokens.on((params, token) =>
   safely('semantic tokens', { data: [] }, async () => {
     const analysis = await analysisFor(params.textDocument.uri);
     return analysis ? semanticTokens(analysis) : { data: [] };
-  }),
+  }, token),
 );
 
-connection.languages.semanticTokens.onRange((params) =>
+connection.languages.semanticTokens.onRange((params, token) =>
   safely('semantic tokens (range)', { data: [] }, async () => {
     const analysis = await analysisFor(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
     if (!analysis || !document) return { data: [] };
     const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
     return semanticTokens(analysis, range);
-  }),
+  }, token),
 );
 
-connection.onHover((params) =>
+connection.onHover((params, token) =>
   safely('hover', null, async () => {
     const uri = params.textDocument.uri;
     const analysis = await analysisFor(uri);
     const document = documents.get(uri);
     if (!analysis || !document) return null;
-    return hover(analysis, document.offsetAt(params.position), { index, uri: canonicalUri(uri), displayPath });
-  }),
+    return hover(analysis, document.offsetAt(params.position), { index, uri: canonicalUri(uri), displayPath, textOf: (other) => articleTexts.textOf(other) });
+  }, token),
 );
 
-connection.onReferences((params) =>
+connection.onReferences((params, token) =>
   safely('references', [], async () => {
     const offset = await openOffset(params.textDocument.uri, params.position);
     return offset === undefined ? [] : references(index, canonicalUri(params.textDocument.uri), offset, params.context.includeDeclaration);
-  }),
+  }, token),
 );
 
-connection.onDefinition((params) =>
+connection.onDefinition((params, token) =>
   safely('definition', null, async () => {
     const offset = await openOffset(params.textDocument.uri, params.position);
     return offset === undefined ? null : definition(index, canonicalUri(params.textDocument.uri), offset);
-  }),
+  }, token),
 );
 
-connection.onDocumentHighlight((params) =>
+connection.onDocumentHighlight((params, token) =>
   safely('document highlight', [], async () => {
     const offset = await openOffset(params.textDocument.uri, params.position);
     return offset === undefined ? [] : documentHighlights(index, canonicalUri(params.textDocument.uri), offset);
-  }),
+  }, token),
 );
 
-connection.onWorkspaceSymbol((params) => safely('workspace symbols', [], () => workspaceSymbols(index, params.query)));
+connection.onWorkspaceSymbol((params, token) => safely('workspace symbols', [], () => workspaceSymbols(index, params.query), token));
 
-connection.onDocumentSymbol((params) =>
+connection.onDocumentSymbol((params, token) =>
   safely('document symbols', [], async () => {
     await analysisFor(params.textDocument.uri);
     const uri = canonicalUri(params.textDocument.uri);
     return hierarchicalSymbols ? documentSymbols(index, uri) : flatDocumentSymbols(index, uri);
-  }),
+  }, token),
 );
 
-connection.onCodeLens((params) =>
+connection.onCodeLens((params, token) =>
   safely('code lens', [], async () => {
     const settings = await settingsFor(params.textDocument.uri);
     if (!settings.codeLens.mentions) return [];
     await analysisFor(params.textDocument.uri);
     return codeLenses(index, canonicalUri(params.textDocument.uri));
-  }),
+  }, token),
 );
 
 connection.onCodeLensResolve((lens) => safely('code lens resolve', lens, () => resolveCodeLens(index, lens)));
 
-connection.onCodeAction((params) =>
+connection.onCodeAction((params, token) =>
   safely('code actions', [], async () => {
     await analysisFor(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
@@ -476,22 +500,22 @@ connection.onCodeAction((params) =>
     const end = document.offsetAt(params.range.end);
     const spelling = spellingCodeActions(index, canonicalUri(document.uri), start, end, versionOf, editCapabilities, params.context.diagnostics);
     return [...spelling, ...(await checks.codeActions(params, editCapabilities))];
-  }),
+  }, token),
 );
 
-connection.onPrepareRename((params) =>
+connection.onPrepareRename((params, token) =>
   safely('prepare rename', null, async () => {
     const offset = await openOffset(params.textDocument.uri, params.position);
     return offset === undefined ? null : prepareRename(index, canonicalUri(params.textDocument.uri), offset);
-  }),
+  }, token),
 );
 
-connection.onRenameRequest((params) =>
+connection.onRenameRequest((params, token) =>
   safely('rename', null, async () => {
     const offset = await openOffset(params.textDocument.uri, params.position);
     if (offset === undefined) return null;
     return rename(index, canonicalUri(params.textDocument.uri), offset, params.newName, versionOf, editCapabilities, displayPath);
-  }),
+  }, token),
 );
 
 // On shutdown the persisted index is written (if anything changed) and the workers stop.

@@ -2,15 +2,18 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../server/src/analysis/analyze';
 import { describeCluster, escapeMarkdown, HOVER_ARTICLE_LIMIT, lineLink } from '../../server/src/features/entityHover';
+import { ArticleText } from '../../server/src/features/viewText';
 import { indexOf, mentionsIn, type Gazetteer } from './workspace-fixtures';
 
 const NAMES: Gazetteer = [['Hmeimim', 'place'], ['Khmeimim', 'place'], ['Latakia', 'place'], ['Syria', 'place'], ['Bogdanov', 'person'], ['Mikhail Bogdanov', 'person'], ['Ivan Bogdanov', 'person']];
 const displayPath = (uri: string) => uri.slice(uri.lastIndexOf('/') + 1);
 
-function hoverAt(index: ReturnType<typeof indexOf>, uri: string, text: string, needle: string): string {
+function hoverAt(index: ReturnType<typeof indexOf>, uri: string, text: string, needle: string, texts: Record<string, string> = {}): string {
   const found = index.clusterAt(uri, text.indexOf(needle))!;
   const analysis = { ...analyze(text), entities: mentionsIn(text, NAMES) };
-  return describeCluster({ ref: found.ref, cluster: found.cluster, analysis, displayPath });
+  // summaries keep no snippets: the hover cuts them from the other articles' texts
+  const textOf = (other: string) => (texts[other] === undefined ? undefined : new ArticleText(texts[other]!, false));
+  return describeCluster({ ref: found.ref, cluster: found.cluster, analysis, displayPath, textOf });
 }
 
 describe('entity hover', function () {
@@ -20,7 +23,7 @@ describe('entity hover', function () {
       'file:///ws/b.txt': 'Headline\n\nRussia uses Hmeimim, near Latakia in Syria.\nHmeimim again.',
     };
     const index = indexOf(texts, NAMES);
-    const markdown = hoverAt(index, 'file:///ws/a.txt', texts['file:///ws/a.txt'], 'Khmeimim');
+    const markdown = hoverAt(index, 'file:///ws/a.txt', texts['file:///ws/a.txt'], 'Khmeimim', texts);
     assert.match(markdown, /^\*\*Place\*\* · \*\*Hmeimim\*\* \(written here “Khmeimim”\)/);
     assert.match(markdown, /Spellings: Hmeimim \(2\) · Khmeimim \(1\)/);
     assert.match(markdown, /3 mentions in 2 articles · 1 in this one/);

@@ -1,7 +1,8 @@
 // The article summary: positions in UTF-16 lines and characters (CRLF, astral characters), snippets, and that it is
 // plain data a worker thread can send and a persisted index can store.
 import { strict as assert } from 'node:assert';
-import { endOf } from '../../server/src/workspace/summary';
+import { LineIndex } from '../../server/src/analysis/lines';
+import { endOf, snippetAround } from '../../server/src/workspace/summary';
 import { summaryOf } from './workspace-fixtures';
 
 describe('article summary', function () {
@@ -16,14 +17,16 @@ describe('article summary', function () {
     assert.equal(summary.lineCount, 3);
   });
 
-  it('keeps a short snippet on the first mention of each spelling only', function () {
+  it('keeps no snippets (hovers cut them from the text on demand), and snippetAround cuts a short window', function () {
     const text = `${'word '.repeat(40)}the base at Hmeimim is busy ${'more '.repeat(40)}\nHmeimim again.`;
     const summary = summaryOf(text, [['Hmeimim', 'place']]);
     const [first, second] = summary.entities;
-    assert.ok(first!.snippet && first!.snippet.length < 160, first!.snippet);
-    assert.equal(first!.snippet!.slice(first!.snippetAt!, first!.snippetAt! + 7), 'Hmeimim');
-    assert.match(first!.snippet!, /^\.\.\..*the base at Hmeimim is busy.*\.\.\.$/);
+    assert.equal(first!.snippet, undefined);
     assert.equal(second!.snippet, undefined);
+    const { snippet, at } = snippetAround(text, new LineIndex(text), first!);
+    assert.ok(snippet.length < 160, snippet);
+    assert.equal(snippet.slice(at, at + 7), 'Hmeimim');
+    assert.match(snippet, /^\.\.\..*the base at Hmeimim is busy.*\.\.\.$/);
   });
 
   it('records the definitions an article makes', function () {

@@ -2,8 +2,10 @@
 // exact line with a snippet; the dates and figures in the same sentence when the article is open.
 import type { ArticleAnalysis } from '../analysis/types';
 import type { ClusterView, MentionRef } from '../workspace/index';
+import { snippetAround } from '../workspace/summary';
 import { figureSummary, entityTypeName } from './describe';
 import type { DisplayPath } from './ranges';
+import type { ArticleText } from './viewText';
 
 /** How many other articles the hover lists before "and N more". */
 export const HOVER_ARTICLE_LIMIT = 8;
@@ -22,8 +24,15 @@ export function lineLink(uri: string, line: number): string {
   return `${uri}#L${line + 1}`;
 }
 
-function snippetOf(ref: MentionRef): string | undefined {
-  const { snippet, snippetAt } = ref.mention;
+/** The mention's line, cut around it, with the name in bold: from the summary when it carries one, else from the
+ *  article's text (when it still holds the mention where the index has it). */
+function snippetOf(ref: MentionRef, textOf?: (uri: string) => ArticleText | undefined): string | undefined {
+  let { snippet, snippetAt } = ref.mention;
+  if (snippet === undefined) {
+    const text = textOf?.(ref.uri);
+    if (!text || !text.holds(ref.mention, ref.mention.text)) return undefined;
+    ({ snippet, at: snippetAt } = snippetAround(text.text, text.lines, ref.mention));
+  }
   if (!snippet || snippetAt === undefined) return undefined;
   const length = Math.min(ref.mention.end - ref.mention.start, snippet.length - snippetAt);
   const before = snippet.slice(0, snippetAt);
@@ -38,9 +47,11 @@ export interface EntityHoverInput {
   /** The hovered article's analysis, for the dates and figures of the mention's sentence. */
   readonly analysis?: ArticleAnalysis;
   readonly displayPath: DisplayPath;
+  /** The text of another article, for the snippets of the links (summaries keep none). */
+  readonly textOf?: (uri: string) => ArticleText | undefined;
 }
 
-export function describeCluster({ ref, cluster, analysis, displayPath }: EntityHoverInput): string {
+export function describeCluster({ ref, cluster, analysis, displayPath, textOf }: EntityHoverInput): string {
   const lines: string[] = [];
   const here = cluster.articles.find((article) => article.uri === ref.uri)?.mentions.length ?? 0;
   const others = cluster.articles.filter((article) => article.uri !== ref.uri);
@@ -60,7 +71,7 @@ export function describeCluster({ ref, cluster, analysis, displayPath }: EntityH
     lines.push('', 'Also in:', '');
     for (const article of others.slice(0, HOVER_ARTICLE_LIMIT)) {
       const first = article.mentions[0]!;
-      const snippet = snippetOf(first);
+      const snippet = snippetOf(first, textOf);
       const count = article.mentions.length > 1 ? ` (${article.mentions.length}×)` : '';
       const date = article.date ? ` · ${article.date}` : '';
       const link = `[${escapeMarkdown(displayPath(article.uri))}:${first.mention.line + 1}](${lineLink(article.uri, first.mention.line)})`;

@@ -6,18 +6,21 @@ import { annotationAt, lineIndexOf } from './lookup';
 import { describeDate, describeEntity, describeFigure } from './describe';
 import { describeCluster } from './entityHover';
 import { rangeOf, type DisplayPath } from './ranges';
+import type { ArticleText } from './viewText';
 
 export interface HoverLinking {
   readonly index: WorkspaceIndex;
   readonly uri: string;
   readonly displayPath: DisplayPath;
+  /** Other articles' texts, for the snippets beside their links. */
+  readonly textOf?: (uri: string) => ArticleText | undefined;
 }
 
 export function hover(analysis: ArticleAnalysis, offset: number, linking?: HoverLinking): Hover | null {
   if (linking) {
     const found = linking.index.clusterAt(linking.uri, offset);
     if (found) {
-      const value = describeCluster({ ref: found.ref, cluster: found.cluster, analysis, displayPath: linking.displayPath });
+      const value = describeCluster({ ref: found.ref, cluster: found.cluster, analysis, displayPath: linking.displayPath, ...(linking.textOf ? { textOf: linking.textOf } : {}) });
       return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(found.ref.mention) };
     }
   }

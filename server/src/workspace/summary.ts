@@ -1,13 +1,14 @@
 // The compact, serialisable summary of one article: what the workspace index keeps for every file, open or closed.
 // Plain data (structured-clone and JSON safe), produced by a pure function so a worker thread can compute it and a
 // persisted index can store it. Keeps positions as line/character too, so links and references never need the file;
-// keeps no tokens and no text (a short snippet per distinct name is enough for hovers).
+// keeps no tokens and no text: a hover cuts the few snippets it shows from the article's text when it needs them
+// (`snippetAround`), which keeps tens of thousands of summaries small.
 import type { ArticleAnalysis, ArticleDate, Claim, DateMention, EntityType, Figure, Span } from '../analysis/types';
 import { LineIndex } from '../analysis/lines';
 import { findDefinitions, type NameDefinition } from './definitions';
 
 /** Bump when the summary's shape or meaning changes: a persisted index with another version is rebuilt. */
-export const SUMMARY_VERSION = 2;
+export const SUMMARY_VERSION = 3;
 
 /** Where a span starts (0-based line and UTF-16 character), and where it ends when that is on another line. */
 export interface Located extends Span {
@@ -22,7 +23,8 @@ export interface MentionSummary extends Located {
   readonly text: string;
   readonly type: EntityType;
   readonly title?: string;
-  /** The mention's line, cut to a short window around it (only on the first mention of each spelling). */
+  /** The mention's line, cut to a short window around it: no longer stored by `summarize` (see `snippetAround`);
+   *  summaries built elsewhere may carry one. */
   readonly snippet?: string;
   /** Where the mention starts within `snippet`. */
   readonly snippetAt?: number;
@@ -94,18 +96,12 @@ export function snippetAround(text: string, lines: LineIndex, span: Span): { sni
 export function summarize(analysis: ArticleAnalysis): ArticleSummary {
   const { text } = analysis;
   const lines = new LineIndex(text);
-  const seenSpellings = new Set<string>();
-  const entities = analysis.entities.map((entity): MentionSummary => {
-    const spelling = entity.text.toLowerCase();
-    const base: MentionSummary = locate(
+  const entities = analysis.entities.map((entity): MentionSummary =>
+    locate(
       { start: entity.start, end: entity.end, text: copyString(entity.text), type: entity.type, ...(entity.title ? { title: copyString(entity.title) } : {}) },
       lines,
-    );
-    if (seenSpellings.has(spelling)) return base;
-    seenSpellings.add(spelling);
-    const { snippet, at } = snippetAround(text, lines, entity);
-    return { ...base, snippet, snippetAt: at };
-  });
+    ),
+  );
   const definitions = findDefinitions(text, analysis.tokens, analysis.entities).map((definition) =>
     locate({ ...definition, short: copyString(definition.short), long: copyString(definition.long) }, lines),
   );
