@@ -27,6 +27,12 @@ describe('tokenize', () => {
     assert.deepEqual(texts('began in 2011.ISIS, also'), ['began', 'in', '2011', '.', 'ISIS', ',', 'also']);
   });
 
+  it('ends at the end of the text after a number glued to letters (once an endless loop)', () => {
+    assert.deepEqual(texts('a deal worth 450m'), ['a', 'deal', 'worth', '450m']);
+    assert.deepEqual(texts('Cross Lake 19A'), ['Cross', 'Lake', '19A']);
+    assert.deepEqual(texts('49-year'), ['49-year']);
+  });
+
   it('keeps URLs and e-mail addresses whole', () => {
     assert.deepEqual(texts('see https://example.com/a?b=c. Mail social@ytn.co.kr now'), [
       'see', 'https://example.com/a?b=c', '.', 'Mail', 'social@ytn.co.kr', 'now',
