@@ -36,6 +36,27 @@ describe('protocol: the bundled server over stdio', function () {
     for (const token of tokens) assert.ok(token.length > 0 && token.text.length === token.length, JSON.stringify(token));
   });
 
+  it('types people, organisations and places in a seed', async function () {
+    const uri = await session.open(seedPath('003'));
+    const tokens = await session.semanticTokens(uri);
+    const typed = (type: string) => tokens.filter((t) => t.type === type).map((t) => t.text);
+    assert.ok(typed('person').includes('Dmitry Peskov'), `people: ${JSON.stringify(typed('person'))}`);
+    assert.ok(typed('person').includes('Mikhail Bogdanov'), `people: ${JSON.stringify(typed('person'))}`);
+    assert.ok(typed('organization').includes('Hayat Tahrir al-Sham'), `organisations: ${JSON.stringify(typed('organization'))}`);
+    assert.ok(typed('place').includes('Damascus'), `places: ${JSON.stringify(typed('place'))}`);
+    assert.ok(typed('place').includes('Tartus'), `places: ${JSON.stringify(typed('place'))}`);
+    // a title is not part of the name
+    assert.ok(!tokens.some((t) => /spokesman|Minister/.test(t.text)), 'a title or role is highlighted as a name');
+  });
+
+  it('shows an entity\'s type, its title and its mentions on hover', async function () {
+    const uri = await session.open(seedPath('003'));
+    const text = await session.hoverText(uri, 'Dmitry Peskov');
+    assert.match(text, /Person/);
+    assert.match(text, /Dmitry Peskov/);
+    assert.match(text, /spokesman/i);
+  });
+
   it('resolves "on Monday" against the article date from its "last modified" line', async function () {
     const uri = await session.open(seedPath('003'));
     const text = await session.hoverText(uri, 'on Monday');
