@@ -196,7 +196,7 @@ export class WorkerPool implements AnalysisRunner {
       const limit = (this.options.taskTimeoutMs ?? defaultTaskTimeout)(running.task);
       if (now - slot.runningSince <= limit) continue;
       const name = running.task.kind === 'file' ? path.basename(running.task.path) : 'an open document';
-      const seconds = Math.round(limit / 1000);
+      const seconds = limit < 10_000 ? (limit / 1000).toFixed(1) : String(Math.round(limit / 1000));
       this.lost(slot, worker, `took longer than ${seconds} s`, {
         kind: 'skipped',
         reason: 'failed',

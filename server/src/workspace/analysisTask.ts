@@ -110,12 +110,13 @@ export function transferablesOf(reply: TaskReply): ArrayBuffer[] {
   return [];
 }
 
-export function decodeSummary(bytes: Uint8Array): ArticleSummary {
-  return decodePlain(bytes) as ArticleSummary;
+/** A summary from a reply; `intern` (the index's string pool) makes its strings the index's shared copies. */
+export function decodeSummary(bytes: Uint8Array, intern?: Map<string, string>): ArticleSummary {
+  return decodePlain(bytes, intern) as ArticleSummary;
 }
 
 /** The analysis of an open document (its text put back; tokens are not carried: no language feature reads them). */
-export function decodeAnalysis(bytes: Uint8Array, text: string): { analysis: ArticleAnalysis; summary: ArticleSummary } {
-  const decoded = decodePlain(bytes) as { analysis: ArticleAnalysis; summary: ArticleSummary };
+export function decodeAnalysis(bytes: Uint8Array, text: string, intern?: Map<string, string>): { analysis: ArticleAnalysis; summary: ArticleSummary } {
+  const decoded = decodePlain(bytes, intern) as { analysis: ArticleAnalysis; summary: ArticleSummary };
   return { analysis: { ...decoded.analysis, text }, summary: decoded.summary };
 }

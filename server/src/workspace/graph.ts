@@ -155,7 +155,8 @@ export function isShortFormOf(short: readonly string[], full: readonly string[])
 }
 
 export class NameGraph {
-  private readonly nodes = new Map<string, NameNode>();
+  /** Nodes by type class, then key (no "class|key" strings built per lookup). */
+  private readonly nodes: Record<TypeClass, Map<string, NameNode>> = { person: new Map(), thing: new Map(), group: new Map() };
   private nextNodeId = 1;
   private readonly byKey = new Map<string, NameNode[]>();
   private readonly byPhonetic = new Map<string, NameNode[]>();
@@ -195,26 +196,29 @@ export class NameGraph {
   }
 
   get nodeCount(): number {
-    return this.nodes.size;
+    return this.nodes.person.size + this.nodes.thing.size + this.nodes.group.size;
   }
 
   // ---- nodes ---------------------------------------------------------------------------------------------------
 
   nodeFor(cls: TypeClass, key: string): NameNode | undefined {
-    return this.nodes.get(`${cls}|${key}`);
+    return this.nodes[cls].get(key);
   }
 
   /** Counts `count` mentions of a name (type class, form) in an article; creates the node on first sight. */
   addMentions(form: NameForm, cls: TypeClass, types: Record<EntityType, number>, article: number, count: number): NameNode {
-    const id = `${cls}|${form.key}`;
-    let node = this.nodes.get(id);
+    const byKey = this.nodes[cls];
+    let node = byKey.get(form.key);
     if (!node) {
       node = this.createNode(form, cls);
-      this.nodes.set(id, node);
+      byKey.set(form.key, node);
     }
     node.articles.set(article, (node.articles.get(article) ?? 0) + count);
     node.mentions += count;
-    for (const type of Object.keys(types) as EntityType[]) node.types[type] += types[type];
+    node.types.person += types.person;
+    node.types.organization += types.organization;
+    node.types.place += types.place;
+    node.types.group += types.group;
     this.dirty.add(node);
     return node;
   }
@@ -224,7 +228,10 @@ export class NameGraph {
     if (left > 0) node.articles.set(article, left);
     else node.articles.delete(article);
     node.mentions -= count;
-    for (const type of Object.keys(types) as EntityType[]) node.types[type] -= types[type];
+    node.types.person -= types.person;
+    node.types.organization -= types.organization;
+    node.types.place -= types.place;
+    node.types.group -= types.group;
     if (node.articles.size === 0) this.deleteNode(node);
     else this.dirty.add(node);
   }
@@ -261,7 +268,7 @@ export class NameGraph {
   private deleteNode(node: NameNode): void {
     // names it linked may now link elsewhere ("Bogdanov" becomes unambiguous when "Ivan Bogdanov" goes)
     for (const edge of this.candidates(node)) this.dirty.add(edge.b);
-    this.nodes.delete(`${node.cls}|${node.key}`);
+    this.nodes[node.cls].delete(node.key);
     removeFrom(this.byKey, node.key, node);
     removeFrom(this.byPhonetic, `${node.cls}|${node.form.phonetic}`, node);
     removeFrom(this.personsBySurname, node.lastPhonetic, node);
@@ -332,7 +339,7 @@ export class NameGraph {
       });
     });
     // Aliases can change any cluster: everything is re-clustered.
-    for (const node of this.nodes.values()) this.dirty.add(node);
+    for (const node of this.allNodes()) this.dirty.add(node);
   }
 
   /** The canonical name the user gave for a name's alias group, if any. */
@@ -565,9 +572,47 @@ export class NameGraph {
     return { removed: [...removed], created };
   }
 
+  /** Every cluster as the ids ("class|key") of its names: what a persisted index keeps so that a warm start need not
+   *  cluster the whole workspace again. */
+  exportClusters(): string[][] {
+    const groups: string[][] = [];
+    for (const cluster of this.clusters.values()) groups.push(cluster.nodes.map((node) => `${node.cls}|${node.key}`));
+    return groups;
+  }
+
+  /** Puts saved clusters back (on a graph with none yet): a group is restored when all its names are here and none
+   *  of them is `changed` (by key: named by an article added, changed or removed since the save). Restored names are
+   *  no longer dirty; the rest are clustered by the next run, from the restored state, as an edit would be. Returns
+   *  how many groups were restored. */
+  restoreClusters(groups: readonly (readonly string[])[], changed: ReadonlySet<string>): number {
+    if (this.clusters.size > 0) return 0;
+    let restored = 0;
+    for (const group of groups) {
+      const nodes: NameNode[] = [];
+      for (const id of group) {
+        const bar = id.indexOf('|');
+        const cls = id.slice(0, bar) as TypeClass;
+        const key = id.slice(bar + 1);
+        const node = changed.has(key) ? undefined : this.nodes[cls]?.get(key);
+        if (!node || node.cluster) break;
+        nodes.push(node);
+      }
+      if (nodes.length !== group.length || nodes.length === 0) continue;
+      const id = this.nextClusterId++;
+      for (const node of nodes) {
+        node.cluster = id;
+        this.dirty.delete(node);
+      }
+      nodes.sort((x, y) => y.mentions - x.mentions || (x.key < y.key ? -1 : 1));
+      this.clusters.set(id, { id, nodes });
+      restored++;
+    }
+    return restored;
+  }
+
   /** Whether a node is still in the graph (not deleted, nor replaced by a new node of the same name). */
   private isLive(node: NameNode): boolean {
-    return this.nodes.get(`${node.cls}|${node.key}`) === node;
+    return this.nodes[node.cls].get(node.key) === node;
   }
 
   /** The clusters of a region (lists of names), by union under the guards; yields every thousand edges. */
@@ -689,8 +734,10 @@ export class NameGraph {
     return this.clusters.values();
   }
 
-  allNodes(): IterableIterator<NameNode> {
-    return this.nodes.values();
+  *allNodes(): IterableIterator<NameNode> {
+    yield* this.nodes.person.values();
+    yield* this.nodes.thing.values();
+    yield* this.nodes.group.values();
   }
 
   /** Person nodes with this surname (phonetic key of the last token). */

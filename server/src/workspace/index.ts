@@ -8,7 +8,7 @@ import type { EntityType } from '../analysis/types';
 import { DEFAULT_CONFIG, type WorkspaceConfig } from './config';
 import { DEFAULT_ALIASES } from './defaultAliases';
 import { EDGE_NAMES, isOrganisationShortForm, isShortFormOf, NameGraph, type NameNode } from './graph';
-import { foldDiacritics, nameForm, phoneticToken, typeClassOf, type TypeClass } from './names';
+import { foldDiacritics, nameForm, phoneticToken, typeClassOf, type NameForm, type TypeClass } from './names';
 import type { ArticleSummary, MentionSummary } from './summary';
 
 export { SUMMARY_VERSION, summarize, type ArticleSummary, type MentionSummary } from './summary';
@@ -77,7 +77,7 @@ interface Article {
   /** The article's distinct names, in order of first mention. */
   readonly nodes: readonly NameNode[];
   /** For each mention, its name's index in `nodes` (-1 for a mention with no letters). */
-  readonly nodeOf: readonly number[];
+  readonly nodeOf: Int32Array;
   /** Local resolutions: a short form, acronym or "X regime" this article itself spells out (absent when none). */
   overrides?: Map<NameNode, NameNode>;
   /** Mention indices sorted by start, only when the summary's order is not already that. */
@@ -106,6 +106,13 @@ function inOrder(article: Article): readonly number[] {
 }
 
 type Listener = (change: IndexChange) => void;
+
+interface MentionGroup {
+  readonly cls: TypeClass;
+  readonly form: NameForm;
+  readonly indices: number[];
+  readonly types: Record<EntityType, number>;
+}
 
 interface ClusterLabel {
   readonly id: number;
@@ -152,33 +159,43 @@ export class WorkspaceIndex {
     this.labels.clear();
   }
 
+  /** One copy of each string: decode summaries against it (plainCodec) and `set` them with `interned: true`. */
+  get stringPool(): Map<string, string> {
+    return this.strings.pool;
+  }
+
   get workspaceConfig(): WorkspaceConfig {
     return this.config;
   }
 
   /** Adds or replaces an article. The index keeps the summary (and shares its repeated strings: do not change it). */
-  set(uri: string, summary: ArticleSummary): void {
+  set(uri: string, summary: ArticleSummary, options: { interned?: boolean } = {}): void {
     this.removeArticle(uri);
-    this.strings.intern(summary);
+    // summaries decoded against `stringPool` already share their strings
+    if (!options.interned) this.strings.intern(summary);
     const id = this.nextArticleId++;
-    const nodeOf: number[] = new Array<number>(summary.entities.length).fill(-1);
+    const entities = summary.entities;
+    const nodeOf = new Int32Array(entities.length).fill(-1);
     const nodes: NameNode[] = [];
-    // group the mentions by name first: one graph update per distinct name
-    const groups = new Map<string, { cls: TypeClass; form: ReturnType<typeof nameForm>; indices: number[]; types: Record<EntityType, number> }>();
-    summary.entities.forEach((mention, index) => {
+    // group the mentions by name first: one graph update per distinct name (maps per type class: no key strings built)
+    const groups: Record<TypeClass, Map<string, MentionGroup>> = { person: new Map(), thing: new Map(), group: new Map() };
+    const order: MentionGroup[] = [];
+    for (let index = 0; index < entities.length; index++) {
+      const mention = entities[index]!;
       const cls = typeClassOf(mention.type);
       const form = nameForm(mention.text, cls);
-      if (!form.key) return;
-      const groupKey = `${cls}|${form.key}`;
-      let group = groups.get(groupKey);
+      if (!form.key) continue;
+      const byKey = groups[cls];
+      let group = byKey.get(form.key);
       if (!group) {
         group = { cls, form, indices: [], types: { person: 0, organization: 0, place: 0, group: 0 } };
-        groups.set(groupKey, group);
+        byKey.set(form.key, group);
+        order.push(group);
       }
       group.indices.push(index);
       group.types[mention.type]++;
-    });
-    for (const group of groups.values()) {
+    }
+    for (const group of order) {
       const node = this.graph.addMentions(group.form, group.cls, group.types, id, group.indices.length);
       for (const index of group.indices) nodeOf[index] = nodes.length;
       nodes.push(node);
@@ -263,7 +280,7 @@ export class WorkspaceIndex {
       if (target) overrides.set(node, target);
     }
     const byKey = new Map<string, NameNode[]>();
-    for (const node of nodes) byKey.set(node.key, [...(byKey.get(node.key) ?? []), node]);
+    if (article.definitions) for (const node of nodes) byKey.set(node.key, [...(byKey.get(node.key) ?? []), node]);
     for (const [shortKey, longKey] of article.definitions ?? []) {
       const long = byKey.get(longKey)?.[0];
       if (!long) continue;
@@ -359,6 +376,32 @@ export class WorkspaceIndex {
         // a listener's failure is its own
       }
     }
+  }
+
+  /** The clusters as lists of name ids (for the persisted index); call after a flush. */
+  exportClusters(): string[][] {
+    return this.graph.exportClusters();
+  }
+
+  /** Restores saved clusters after a bulk load (see NameGraph.restoreClusters): `changed` are the summaries of
+   *  articles added, changed or removed since the save, whose names are clustered again. */
+  restoreClusters(groups: readonly (readonly string[])[], changed: Iterable<ArticleSummary>): number {
+    const keys = new Set<string>();
+    for (const summary of changed) {
+      for (const mention of summary.entities) keys.add(nameForm(mention.text, typeClassOf(mention.type)).key);
+      for (const definition of summary.definitions) {
+        const cls = typeClassOf(definition.type);
+        keys.add(nameForm(definition.short, cls).key);
+        keys.add(nameForm(definition.long, cls).key);
+      }
+    }
+    return this.graph.restoreClusters(groups, keys);
+  }
+
+  /** A string that changes when the clustering configuration does (aliases, distinct names, default aliases). */
+  get configKey(): string {
+    const { aliases, distinct, defaultAliases } = this.config;
+    return JSON.stringify({ aliases, distinct, defaultAliases });
   }
 
   onDidChange(listener: Listener): { dispose(): void } {
@@ -652,7 +695,7 @@ export class WorkspaceIndex {
 /** Interns the strings of summaries: across tens of thousands of articles the same names, units and explanations
  *  recur, and each summary (from a worker thread or a persisted index) brings its own copies. */
 class StringPool {
-  private readonly pool = new Map<string, string>();
+  readonly pool = new Map<string, string>();
 
   private get(value: string): string {
     const known = this.pool.get(value);

@@ -20,7 +20,7 @@ import { contentHash, decodeAnalysis, decodeSummary, type FileMeta, type FileTas
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type ConfigProblem, type WorkspaceConfig } from './config';
 import type { FileSystem } from './fileSystem';
 import { WorkspaceIndex } from './index';
-import { analysisFingerprint, loadPersistedIndex, savePersistedIndex, type PersistedEntry } from './persistedIndex';
+import { analysisFingerprint, loadPersistedIndex, savePersistedIndex, type PersistedClusters, type PersistedEntry } from './persistedIndex';
 import { summarize, type ArticleSummary } from './summary';
 
 /** The URI the index keys a file by (encoded as VS Code encodes it, so open and closed files agree). */
@@ -260,7 +260,7 @@ export class WorkspaceIndexer {
       return { analysis, summary: summarize(analysis) };
     }
     const reply = await this.runner.run({ kind: 'text', text, options }, 'high');
-    if (reply.kind === 'analysis') return decodeAnalysis(reply.bytes, text);
+    if (reply.kind === 'analysis') return decodeAnalysis(reply.bytes, text, this.index.stringPool);
     throw new Error(reply.kind === 'error' || reply.kind === 'skipped' ? reply.message : `unexpected reply ${reply.kind}`);
   }
 
@@ -288,7 +288,7 @@ export class WorkspaceIndexer {
       if (!wanted.has(uri) && !this.open.has(uri)) this.forget(uri);
     }
     for (const uri of [...this.skipped.keys()]) if (!wanted.has(uri)) this.skipped.delete(uri);
-    const { entries: persisted, status } = await this.readPersisted(fingerprint);
+    const { entries: persisted, clusters: savedClusters, status } = await this.readPersisted(fingerprint);
     if (generation !== this.generation) return cancelled();
 
     this.index.beginBulk();
@@ -305,6 +305,8 @@ export class WorkspaceIndexer {
       // 1. what is unchanged since it was last indexed (or saved) is taken as it is
       const pending: PendingFile[] = [];
       let reused = 0;
+      /** Articles taken as they were saved: their names keep their saved clusters (when the configuration holds). */
+      const fromSaved = new Set<string>();
       let sliceStart = Date.now();
       const maxBytes = this.settings.files.maxSizeKB * 1024;
       for (const filePath of files) {
@@ -319,7 +321,10 @@ export class WorkspaceIndexer {
         const known = current ?? saved?.meta;
         const summary = current ? this.index.get(uri) : saved?.summary;
         if (stat && stat.kind === 'file' && stat.size <= maxBytes && known && summary && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
-          if (!current) this.index.set(uri, summary);
+          if (!current) {
+            this.index.set(uri, summary, { interned: true });
+            fromSaved.add(uri);
+          }
           this.fileMeta.set(uri, known);
           this.skipped.delete(uri);
           reused++;
@@ -335,7 +340,7 @@ export class WorkspaceIndexer {
         }
       }
       // 2. the rest is analysed, on worker threads when there are some
-      const analysed =
+      const { analysed, kept } =
         this.runner.threads > 0
           ? await this.analyseOnWorkers(pending, generation, () => {
               done++;
@@ -347,24 +352,30 @@ export class WorkspaceIndexer {
             });
       if (generation !== this.generation) return cancelled();
       report(undefined, true);
-      // 3. clustering, in slices
+      // 3. clustering, in slices: from the saved clusters, when there are some, for what changed since
+      if (savedClusters && persisted && savedClusters.configKey === this.index.configKey) {
+        const changed: ArticleSummary[] = [];
+        for (const [filePath, entry] of persisted) if (!fromSaved.has(uriOfPath(filePath))) changed.push(entry.summary);
+        for (const uri of this.index.uris()) if (!fromSaved.has(uri)) changed.push(this.index.get(uri)!);
+        this.index.restoreClusters(savedClusters.groups, changed);
+      }
       await this.index.flushInSlices(SLICE_MS);
       if (generation !== this.generation) return cancelled();
       const indexed = [...this.fileMeta.keys()].filter((uri) => this.index.has(uri) && !this.open.has(uri)).length;
       if (analysed > 0 || (status !== undefined && !status.startsWith('loaded'))) this.dirtySinceSave = true;
       this.scheduleSave(0);
-      return { indexed, analysed, reused, skipped: [...this.skipped.values()], cancelled: false, ...(status ? { persisted: status } : {}) };
+      return { indexed, analysed, reused: reused + kept, skipped: [...this.skipped.values()], cancelled: false, ...(status ? { persisted: status } : {}) };
     } finally {
       this.index.endBulk();
     }
   }
 
   /** The persisted index, read once per session (and again when the file or the analysis settings change). */
-  private async readPersisted(fingerprint: string): Promise<{ entries?: Map<string, PersistedEntry>; status?: string }> {
+  private async readPersisted(fingerprint: string): Promise<{ entries?: Map<string, PersistedEntry>; clusters?: PersistedClusters; status?: string }> {
     if (!this.persistFile || this.persistRead) return {};
     this.persistRead = true;
-    const result = await loadPersistedIndex(this.persistFile, fingerprint, SLICE_MS);
-    if (result.kind === 'loaded') return { entries: result.entries, status: `loaded ${result.entries.size} summaries` };
+    const result = await loadPersistedIndex(this.persistFile, fingerprint, SLICE_MS, this.index.stringPool);
+    if (result.kind === 'loaded') return { entries: result.entries, ...(result.clusters ? { clusters: result.clusters } : {}), status: `loaded ${result.entries.size} summaries` };
     if (result.kind === 'absent') return { status: 'absent' };
     this.log(`persisted index ${this.persistFile} discarded: ${result.reason}; it is rebuilt`);
     this.dirtySinceSave = true;
@@ -372,30 +383,31 @@ export class WorkspaceIndexer {
   }
 
   /** Analyses files on this thread, reading a few ahead; yields between files. Returns how many were analysed. */
-  private async analyseHere(pending: readonly PendingFile[], generation: number, onDone: (filePath: string) => void): Promise<number> {
+  private async analyseHere(pending: readonly PendingFile[], generation: number, onDone: (filePath: string) => void): Promise<{ analysed: number; kept: number }> {
     const reads = new Map<number, Promise<Awaited<ReturnType<WorkspaceIndexer['read']>>>>();
     const readAhead = (i: number) => {
       for (let k = i; k < Math.min(pending.length, i + READ_AHEAD); k++) {
         if (!reads.has(k)) reads.set(k, this.read(pending[k]!.filePath).catch(() => undefined));
       }
     };
-    let analysed = 0;
+    const counts = { analysed: 0, kept: 0 };
     let sliceStart = Date.now();
     for (let i = 0; i < pending.length; i++) {
       const item = pending[i]!;
       readAhead(i);
       const read = await reads.get(i)!;
       reads.delete(i);
-      if (generation !== this.generation) return analysed;
+      if (generation !== this.generation) return counts;
       if (!this.open.has(item.uri)) {
         if (read && 'text' in read && item.known && item.summary && read.meta.hash === item.known.hash) {
           this.apply(item, { kind: 'unchanged', meta: read.meta });
+          counts.kept++;
         } else if (read && 'text' in read) {
           if (read.warning) this.log(read.warning);
           this.index.set(item.uri, this.summarizeText(read.text, item.filePath));
           this.fileMeta.set(item.uri, read.meta);
           this.skipped.delete(item.uri);
-          analysed++;
+          counts.analysed++;
         } else if (read) {
           this.forget(item.uri);
           this.skipped.set(item.uri, read.skipped);
@@ -409,16 +421,16 @@ export class WorkspaceIndexer {
         sliceStart = Date.now();
       }
     }
-    return analysed;
+    return counts;
   }
 
   /** Analyses files on the worker threads, a few tasks per worker in flight; each reply goes into the index as it
    *  comes (a message at a time, so requests are answered in between). Returns how many were analysed. */
-  private analyseOnWorkers(pending: readonly PendingFile[], generation: number, onDone: () => void): Promise<number> {
+  private analyseOnWorkers(pending: readonly PendingFile[], generation: number, onDone: () => void): Promise<{ analysed: number; kept: number }> {
     const limit = Math.max(2, this.runner.threads * TASKS_PER_WORKER);
     let next = 0;
     let active = 0;
-    let analysed = 0;
+    const counts = { analysed: 0, kept: 0 };
     return new Promise((resolve) => {
       const pump = () => {
         const stale = generation !== this.generation;
@@ -428,13 +440,14 @@ export class WorkspaceIndexer {
           void this.runner.run(this.fileTask(item.filePath, item.known?.hash)).then((reply) => {
             active--;
             if (generation === this.generation && !this.open.has(item.uri)) {
-              if (this.apply(item, reply)) analysed++;
+              const outcome = this.apply(item, reply);
+              if (outcome !== 'none') counts[outcome]++;
             }
             onDone();
             pump();
           });
         }
-        if (active === 0 && (stale || next >= pending.length)) resolve(analysed);
+        if (active === 0 && (stale || next >= pending.length)) resolve(counts);
       };
       pump();
     });
@@ -450,45 +463,46 @@ export class WorkspaceIndexer {
     };
   }
 
-  /** Puts a task's outcome into the index; true when an article was analysed. */
-  private apply(item: PendingFile, reply: TaskReply): boolean {
+  /** Puts a task's outcome into the index: whether an article was analysed, kept (its content hash unchanged), or
+   *  neither (skipped, gone, failed). */
+  private apply(item: PendingFile, reply: TaskReply): 'analysed' | 'kept' | 'none' {
     switch (reply.kind) {
       case 'summary': {
         let summary: ArticleSummary;
         try {
-          summary = decodeSummary(reply.bytes);
+          summary = decodeSummary(reply.bytes, this.index.stringPool);
         } catch (error) {
           this.forget(item.uri);
           this.skipped.set(item.uri, { path: item.filePath, reason: 'failed', message: `${path.basename(item.filePath)} could not be indexed (${String(error)})` });
-          return false;
+          return 'none';
         }
         if (reply.warning) this.log(reply.warning);
-        this.index.set(item.uri, summary);
+        this.index.set(item.uri, summary, { interned: true });
         this.fileMeta.set(item.uri, reply.meta);
         this.skipped.delete(item.uri);
-        return true;
+        return 'analysed';
       }
       case 'unchanged':
-        if (item.summary && this.index.get(item.uri) !== item.summary) this.index.set(item.uri, item.summary);
+        if (item.summary && this.index.get(item.uri) !== item.summary) this.index.set(item.uri, item.summary, { interned: true });
         if (this.fileMeta.get(item.uri)?.mtimeMs !== reply.meta.mtimeMs) this.dirtySinceSave = true;
         this.fileMeta.set(item.uri, reply.meta);
         this.skipped.delete(item.uri);
-        return false;
+        return 'kept';
       case 'skipped':
         this.forget(item.uri);
         this.skipped.set(item.uri, { path: item.filePath, reason: reply.reason, message: reply.message });
         if (reply.reason === 'failed') this.log(reply.message);
-        return false;
+        return 'none';
       case 'gone':
         this.forget(item.uri);
         this.skipped.delete(item.uri);
-        return false;
+        return 'none';
       default: {
         const message = `${path.basename(item.filePath)} could not be analysed (${reply.kind === 'error' ? reply.message : `unexpected reply ${reply.kind}`})`;
         this.log(message);
         this.forget(item.uri);
         this.skipped.set(item.uri, { path: item.filePath, reason: 'failed', message });
-        return false;
+        return 'none';
       }
     }
   }
@@ -556,6 +570,10 @@ export class WorkspaceIndexer {
     this.saving = this.saving.then(async () => {
       const file = this.persistFile;
       if (!file || !this.dirtySinceSave || this.metaFingerprint === undefined) return;
+      if (this.index.inBulk) {
+        // a full index is running: it saves when it is done
+        return;
+      }
       this.dirtySinceSave = false;
       const entries: PersistedEntry[] = [];
       for (const [uri, meta] of this.fileMeta) {
@@ -565,7 +583,9 @@ export class WorkspaceIndexer {
         if (summary && filePath !== undefined) entries.push({ path: filePath, meta, summary });
       }
       try {
-        await savePersistedIndex(file, { fingerprint: this.metaFingerprint, folders: this.folders }, entries, SLICE_MS);
+        this.index.flushNow();
+        const clusters = { configKey: this.index.configKey, groups: this.index.exportClusters() };
+        await savePersistedIndex(file, { fingerprint: this.metaFingerprint, folders: this.folders }, entries, SLICE_MS, clusters);
       } catch (error) {
         this.dirtySinceSave = true;
         this.log(`the persisted index could not be saved to ${file}: ${error instanceof Error ? error.message : String(error)}`);

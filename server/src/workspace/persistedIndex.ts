@@ -7,7 +7,7 @@
 // analysis settings is discarded, and so is one whose checksum or contents do not hold (the index is rebuilt).
 // Writes go to a temporary file renamed into place, so a crash mid-write leaves the old file or none.
 // Layout: "CORRIDX\n", u32 header length, header JSON, SHA-1 of the payload (20 bytes), payload (plainCodec stream:
-// entry count, then [path, size, mtimeMs, hash, summary] per entry).
+// entry count, then [path, size, mtimeMs, hash, summary] per entry, then the clusters: { configKey, groups }).
 import { createHash } from 'node:crypto';
 import { promises as fs, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -38,8 +38,14 @@ export interface PersistedHeader {
   readonly entries: number;
 }
 
+/** The entity clusters when the index was saved (name ids per cluster), and the clustering configuration then. */
+export interface PersistedClusters {
+  readonly configKey: string;
+  readonly groups: readonly (readonly string[])[];
+}
+
 export type LoadResult =
-  | { readonly kind: 'loaded'; readonly entries: Map<string, PersistedEntry>; readonly header: PersistedHeader }
+  | { readonly kind: 'loaded'; readonly entries: Map<string, PersistedEntry>; readonly header: PersistedHeader; readonly clusters?: PersistedClusters }
   | { readonly kind: 'absent' }
   | { readonly kind: 'discarded'; readonly reason: string };
 
@@ -76,8 +82,8 @@ export function codeFingerprint(): string {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Reads an index file; `fingerprint` is what the summaries must have been made with. Decodes in slices of about
- *  `sliceMs`, yielding to the event loop in between. Never throws. */
-export async function loadPersistedIndex(file: string, fingerprint: string, sliceMs = 15): Promise<LoadResult> {
+ *  `sliceMs`, yielding to the event loop in between; `intern` (a string pool) gets the strings. Never throws. */
+export async function loadPersistedIndex(file: string, fingerprint: string, sliceMs = 15, intern?: Map<string, string>): Promise<LoadResult> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -98,7 +104,7 @@ export async function loadPersistedIndex(file: string, fingerprint: string, slic
     const payload = bytes.subarray(payloadStart);
     const checksum = bytes.subarray(headerStart + headerLength, payloadStart);
     if (!createHash('sha1').update(payload).digest().equals(checksum)) return { kind: 'discarded', reason: 'corrupt (checksum mismatch)' };
-    const reader = new PlainReader(payload);
+    const reader = new PlainReader(payload, intern);
     const count = reader.next();
     if (typeof count !== 'number') return { kind: 'discarded', reason: 'corrupt (no entry count)' };
     const entries = new Map<string, PersistedEntry>();
@@ -118,7 +124,14 @@ export async function loadPersistedIndex(file: string, fingerprint: string, slic
         sliceStart = Date.now();
       }
     }
-    return { kind: 'loaded', entries, header };
+    let clusters: PersistedClusters | undefined;
+    if (!reader.done) {
+      const extra = reader.next() as { configKey?: unknown; groups?: unknown };
+      if (typeof extra?.configKey === 'string' && Array.isArray(extra.groups) && extra.groups.every((group) => Array.isArray(group) && group.every((id) => typeof id === 'string'))) {
+        clusters = { configKey: extra.configKey, groups: extra.groups as string[][] };
+      }
+    }
+    return { kind: 'loaded', entries, header, ...(clusters ? { clusters } : {}) };
   } catch (error) {
     return { kind: 'discarded', reason: `corrupt (${error instanceof Error ? error.message : String(error)})` };
   }
@@ -144,6 +157,7 @@ export async function savePersistedIndex(
   info: { fingerprint: string; folders: readonly string[] },
   entries: readonly PersistedEntry[],
   sliceMs = 15,
+  clusters?: PersistedClusters,
 ): Promise<void> {
   const writer = new PlainWriter();
   writer.write(entries.length);
@@ -159,6 +173,7 @@ export async function savePersistedIndex(
       sliceStart = Date.now();
     }
   }
+  if (clusters) writer.write({ configKey: clusters.configKey, groups: clusters.groups });
   const payload = writer.finish();
   const header: PersistedHeader = {
     format: INDEX_FILE_FORMAT,

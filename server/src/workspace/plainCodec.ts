@@ -83,7 +83,8 @@ class Bytes {
     this.pos += bytes.length;
   }
 
-  /** A string's UTF-8 bytes, preceded by their count. */
+  /** A string table entry: its length and form (count << 1 | 1 for raw UTF-16, for strings that are not valid
+   *  Unicode: a lone surrogate would not survive UTF-8), then its bytes. */
   utf8(value: string): void {
     let ascii = true;
     for (let i = 0; i < value.length; i++) {
@@ -92,15 +93,25 @@ class Bytes {
         break;
       }
     }
-    if (!ascii) {
-      const bytes = ENCODER.encode(value);
-      this.uint(bytes.length);
-      this.raw(bytes);
+    if (ascii) {
+      this.uint(value.length * 2);
+      this.ensure(value.length);
+      for (let i = 0; i < value.length; i++) this.buf[this.pos++] = value.charCodeAt(i);
       return;
     }
-    this.uint(value.length);
-    this.ensure(value.length);
-    for (let i = 0; i < value.length; i++) this.buf[this.pos++] = value.charCodeAt(i);
+    if (!isWellFormed(value)) {
+      this.uint(value.length * 4 + 1);
+      this.ensure(value.length * 2);
+      for (let i = 0; i < value.length; i++) {
+        const unit = value.charCodeAt(i);
+        this.buf[this.pos++] = unit & 0xff;
+        this.buf[this.pos++] = unit >>> 8;
+      }
+      return;
+    }
+    const bytes = ENCODER.encode(value);
+    this.uint(bytes.length * 2);
+    this.raw(bytes);
   }
 
   bytes(): Uint8Array {
@@ -109,6 +120,19 @@ class Bytes {
 }
 
 const ENCODER = new TextEncoder();
+
+/** Whether a string is valid Unicode (no lone surrogates). */
+function isWellFormed(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdfff) continue;
+    if (unit >= 0xdc00) return false;
+    const next = value.charCodeAt(i + 1);
+    if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+    i++;
+  }
+  return true;
+}
 
 function isUInt(value: number): boolean {
   return Number.isInteger(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER && !Object.is(value, -0);
@@ -223,7 +247,7 @@ export class PlainFormatError extends Error {}
 const DECODER = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a finished stream value by value. Throws PlainFormatError on anything malformed (never loops or reads out of
- *  bounds on corrupt input). */
+ *  bounds on corrupt input). `intern`, when given, maps each string to one shared copy (the index's string pool). */
 export class PlainReader {
   private pos = 0;
   private readonly strings: string[];
@@ -232,18 +256,28 @@ export class PlainReader {
   private readonly view: DataView;
   private depth = 0;
 
-  constructor(private readonly buf: Uint8Array) {
+  constructor(
+    private readonly buf: Uint8Array,
+    intern?: Map<string, string>,
+  ) {
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     const count = this.uint();
     const stringBytes = this.uint();
     const stringsEnd = this.pos + stringBytes;
-    if (stringsEnd > buf.length || count > stringBytes) throw new PlainFormatError('string table out of bounds');
+    if (stringsEnd > buf.length || count > stringBytes + 1) throw new PlainFormatError('string table out of bounds');
     this.strings = new Array<string>(count);
     for (let i = 0; i < count; i++) {
-      const length = this.uint();
+      const head = this.uint();
+      const length = Math.floor(head / 2);
       const to = this.pos + length;
       if (to > stringsEnd) throw new PlainFormatError('string out of bounds');
-      this.strings[i] = decodeUtf8(buf, this.pos, to);
+      let value = head % 2 === 1 ? decodeUtf16(buf, this.pos, to) : decodeUtf8(buf, this.pos, to);
+      if (intern) {
+        const known = intern.get(value);
+        if (known !== undefined) value = known;
+        else if (intern.size < 2_000_000) intern.set(value, value);
+      }
+      this.strings[i] = value;
       this.pos = to;
     }
     if (this.pos !== stringsEnd) throw new PlainFormatError('string table length mismatch');
@@ -306,7 +340,12 @@ export class PlainReader {
         if (!keys) throw new PlainFormatError('unknown shape');
         if (++this.depth > 64) throw new PlainFormatError('nested too deeply');
         const record: Record<string, unknown> = {};
-        for (let i = 0; i < keys.length; i++) record[keys[i]!] = this.next();
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i]!;
+          // a key named like Object.prototype's accessor must not change the prototype
+          if (key === '__proto__') Object.defineProperty(record, key, { value: this.next(), enumerable: true, writable: true, configurable: true });
+          else record[key] = this.next();
+        }
         this.depth--;
         return record;
       }
@@ -354,6 +393,13 @@ function decodeUtf8(buf: Uint8Array, from: number, to: number): string {
   }
 }
 
+function decodeUtf16(buf: Uint8Array, from: number, to: number): string {
+  if ((to - from) % 2 !== 0) throw new PlainFormatError('odd UTF-16 string');
+  let out = '';
+  for (let i = from; i < to; i += 2) out += String.fromCharCode(buf[i]! | (buf[i + 1]! << 8));
+  return out;
+}
+
 /** Encodes one value on its own. */
 export function encodePlain(value: unknown): Uint8Array {
   const writer = new PlainWriter();
@@ -362,8 +408,8 @@ export function encodePlain(value: unknown): Uint8Array {
 }
 
 /** Decodes a stream that holds one value. */
-export function decodePlain(bytes: Uint8Array): unknown {
-  const reader = new PlainReader(bytes);
+export function decodePlain(bytes: Uint8Array, intern?: Map<string, string>): unknown {
+  const reader = new PlainReader(bytes, intern);
   const value = reader.next();
   if (!reader.done) throw new PlainFormatError('trailing data');
   return value;
