@@ -12,6 +12,7 @@ import { CorroborateApi } from './api';
 import { registerCommands } from './commands/index';
 import { registerShowReferences } from './commands/references';
 import { factSheetMiddleware } from './factSheetDocuments';
+import { serverErrorHandler } from './serverRestarts';
 import { createStatusBar } from './statusBar';
 import { EntitiesView } from './views/entities';
 import { FactsView } from './views/facts';
@@ -37,6 +38,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     traceOutputChannel: outputChannel,
     synchronize: { configurationSection: 'corroborate' },
     middleware: factSheetMiddleware,
+    // the server keeps its persisted index here (per workspace; the global folder when no folder is open)
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
+    // a server that stops unexpectedly is restarted, and the user is told once (serverRestarts.ts)
+    errorHandler: serverErrorHandler({
+      notify: (message) => void vscode.window.showWarningMessage(message, 'Show Output').then((choice) => choice && outputChannel.show(true)),
+      log: (message) => outputChannel.appendLine(message),
+    }),
   };
   client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
 
