@@ -13,7 +13,11 @@ const SVG = 'http://www.w3.org/2000/svg';
 const LANE_HEIGHT = 30;
 const AXIS_HEIGHT = 28;
 const LABEL_WIDTH = 210;
+const RIGHT_MARGIN = 36;
 const MARK_RADIUS = 5;
+/** Marks of one article closer than this (px) go to separate sub-rows of its lane. */
+const MARK_GAP = 2;
+const ROW_HEIGHT = 12;
 const MIN_ZOOM = 1;
 const MAX_ZOOM = 64;
 
@@ -23,6 +27,11 @@ interface State {
 
 const state: State = { zoom: 1, ...((vscode.getState() as State | undefined) ?? {}) };
 let current: Extract<ToWebview, { type: 'data' }> | undefined;
+/** Where (0..1 of the axis) the view is centred after a zoom; the median date of the last drawing. */
+let anchor: number | undefined;
+let medianFraction: number | undefined;
+/** The last drawing's label column and plot widths (px). */
+let drawn = { labelWidth: 0, width: 0 };
 
 const chart = document.getElementById('chart')!;
 const tooltip = document.getElementById('tooltip')!;
@@ -109,22 +118,62 @@ function draw(result: TimelineResult): void {
     last = Math.max(last, article.day);
   }
   const span: Span = paddedSpan(first, last);
-  const available = Math.max(320, chart.clientWidth - LABEL_WIDTH - 24);
+  const labelWidth = Math.min(LABEL_WIDTH, Math.max(110, Math.floor(chart.clientWidth * 0.3)));
+  const labelChars = Math.floor(labelWidth / 7.2);
+  // the whole chart fits the page at zoom 1 (the right margin keeps the last tick label in view)
+  const available = Math.max(240, chart.clientWidth - labelWidth - RIGHT_MARGIN);
   const width = Math.round(available * state.zoom);
-  const height = AXIS_HEIGHT + lanes.length * LANE_HEIGHT + 8;
-  const root = svg('svg', { width: LABEL_WIDTH + width + 16, height, role: 'group', 'aria-label': 'Dates on a time axis, one row per article' }, chart);
+
+  // where each date goes: its x extent, and a sub-row of its lane so that no mark hides another
+  const placed = result.items
+    .filter((item) => laneOf.has(item.uri))
+    .map((item) => {
+      const x1 = xOf(item.firstDay, span, width);
+      const x2 = xOf(item.lastDay + 1, span, width);
+      const isSpan = x2 - x1 > MARK_RADIUS * 2;
+      const mid = (x1 + x2) / 2;
+      return { item, lane: laneOf.get(item.uri)!, isSpan, x1, x2, left: isSpan ? x1 : mid - MARK_RADIUS, right: isSpan ? x2 : mid + MARK_RADIUS, row: 0 };
+    })
+    .sort((a, b) => a.lane - b.lane || a.left - b.left);
+  const rowEnds = lanes.map(() => [] as number[]);
+  for (const mark of placed) {
+    const ends = rowEnds[mark.lane]!;
+    let row = ends.findIndex((end) => end + MARK_GAP <= mark.left);
+    if (row < 0) row = ends.push(-Infinity) - 1;
+    ends[row] = mark.right;
+    mark.row = row;
+  }
+  const laneHeights = rowEnds.map((ends) => Math.max(LANE_HEIGHT, ends.length * ROW_HEIGHT + 10));
+  const laneTops: number[] = [];
+  let y = AXIS_HEIGHT;
+  for (const height of laneHeights) {
+    laneTops.push(y);
+    y += height;
+  }
+  const height = y + 8;
+  /** The centre line of a sub-row of a lane. */
+  const rowY = (lane: number, row: number) => {
+    const rows = rowEnds[lane]!.length || 1;
+    return laneTops[lane]! + laneHeights[lane]! / 2 + (row - (rows - 1) / 2) * ROW_HEIGHT;
+  };
+
+  // the article names stay in view while the plot scrolls sideways
+  const labels = svg('svg', { width: labelWidth, height, class: 'timeline labels', 'aria-hidden': 'true' }, chart);
+  const scroller = html('div', undefined, 'plot-scroll');
+  chart.appendChild(scroller);
+  const root = svg('svg', { width: width + RIGHT_MARGIN, height, role: 'group', 'aria-label': 'Dates on a time axis, one row per article' }, scroller);
   root.classList.add('timeline');
 
-  // lanes: a label and a guide line per article
+  // lanes: a label and a band per article
   lanes.forEach((article, i) => {
-    const y = AXIS_HEIGHT + i * LANE_HEIGHT;
-    svg('rect', { x: 0, y, width: LABEL_WIDTH + width + 16, height: LANE_HEIGHT, class: i % 2 ? 'lane odd' : 'lane' }, root);
-    const label = svg('text', { x: 8, y: y + LANE_HEIGHT / 2 + 4, class: 'lane-label' }, root);
-    label.textContent = article.path.length > 30 ? `…${article.path.slice(-29)}` : article.path;
+    svg('rect', { x: 0, y: laneTops[i]!, width: labelWidth, height: laneHeights[i]!, class: i % 2 ? 'lane odd' : 'lane' }, labels);
+    svg('rect', { x: 0, y: laneTops[i]!, width: width + RIGHT_MARGIN, height: laneHeights[i]!, class: i % 2 ? 'lane odd' : 'lane' }, root);
+    const label = svg('text', { x: 8, y: laneTops[i]! + laneHeights[i]! / 2 + 4, class: 'lane-label' }, labels);
+    label.textContent = article.path.length > labelChars ? `…${article.path.slice(-(labelChars - 1))}` : article.path;
     svg('title', {}, label).textContent = `${article.path}${article.date ? ` · dated ${article.date}` : ' · no article date'}`;
   });
 
-  const plot = svg('g', { transform: `translate(${LABEL_WIDTH},0)` }, root);
+  const plot = svg('g', {}, root);
   // the axis
   for (const tick of ticks(span, width)) {
     const x = xOf(tick.day, span, width);
@@ -134,28 +183,26 @@ function draw(result: TimelineResult): void {
   }
   svg('line', { x1: 0, x2: width, y1: AXIS_HEIGHT - 6, y2: AXIS_HEIGHT - 6, class: 'axis' }, plot);
 
-  // each article's own date
+  // each article's own date: a diamond across its lane
   lanes.forEach((article, i) => {
     if (article.day === undefined) return;
     const x = xOf(article.day + 0.5, span, width);
-    const y = AXIS_HEIGHT + i * LANE_HEIGHT + LANE_HEIGHT / 2;
-    const marker = svg('path', { d: `M ${x} ${y - 8} L ${x + 6} ${y} L ${x} ${y + 8} L ${x - 6} ${y} Z`, class: 'article-date' }, plot);
-    svg('title', {}, marker).textContent = `${article.path} is dated ${article.date} (${article.dateSource})`;
+    const top = laneTops[i]! + 3;
+    const bottom = laneTops[i]! + laneHeights[i]! - 3;
+    const marker = svg('g', { class: 'article-date' }, plot);
+    svg('line', { x1: x, x2: x, y1: top, y2: bottom, class: 'article-date-line' }, marker);
+    svg('path', { d: `M ${x} ${top} L ${x + 5} ${top + 5} L ${x} ${top + 10} L ${x - 5} ${top + 5} Z` }, marker);
+    svg('title', {}, marker).textContent = `${article.path} is dated ${article.date} (from its ${article.dateSource})`;
   });
 
   // the dates
   const marks = svg('g', { class: 'marks' }, plot);
-  for (const item of result.items) {
-    const lane = laneOf.get(item.uri);
-    if (lane === undefined) continue;
-    const y = AXIS_HEIGHT + lane * LANE_HEIGHT + LANE_HEIGHT / 2;
-    const x1 = xOf(item.firstDay, span, width);
-    const x2 = xOf(item.lastDay + 1, span, width);
+  for (const { item, lane, isSpan, x1, x2, row } of placed) {
+    const cy = rowY(lane, row);
     const classes = ['mark', item.relative ? 'relative' : 'absolute', item.approximate ? 'approximate' : ''].filter(Boolean).join(' ');
-    const mark =
-      x2 - x1 > MARK_RADIUS * 2
-        ? svg('rect', { x: x1, y: y - 5, width: x2 - x1, height: 10, rx: 4, class: `${classes} span` }, marks)
-        : svg('circle', { cx: (x1 + x2) / 2, cy: y, r: MARK_RADIUS, class: classes }, marks);
+    const mark = isSpan
+      ? svg('rect', { x: x1, y: cy - 4, width: x2 - x1, height: 8, rx: 3, class: `${classes} span` }, marks)
+      : svg('circle', { cx: (x1 + x2) / 2, cy, r: MARK_RADIUS, class: classes }, marks);
     const article = lanes[lane]!;
     mark.setAttribute('tabindex', '0');
     mark.setAttribute('role', 'button');
@@ -176,6 +223,12 @@ function draw(result: TimelineResult): void {
       }
     });
   }
+  // zoomed in: keep the anchor (the median date when zooming from the whole span) in the middle of the view
+  if (state.zoom > 1 && anchor !== undefined) {
+    scroller.scrollLeft = anchor * width - scroller.clientWidth / 2;
+  }
+  drawn = { labelWidth, width };
+  if (placed.length > 0) medianFraction = (placed.map((p) => (p.x1 + p.x2) / 2).sort((a, b) => a - b)[placed.length >> 1]!) / width;
 }
 
 function open(item: TimelineItem): void {
@@ -207,9 +260,14 @@ function hideTooltip(): void {
 }
 
 function setZoom(zoom: number): void {
+  const previous = state.zoom;
   state.zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
   vscode.setState(state);
+  // zooming from the whole span centres the dates (the median one); zooming further keeps the view's centre
+  const scroller = chart.querySelector<HTMLElement>('.plot-scroll');
+  anchor = previous <= 1 || drawn.width === 0 || !scroller ? medianFraction : (scroller.scrollLeft + scroller.clientWidth / 2) / drawn.width;
   render();
+  anchor = undefined;
 }
 
 document.getElementById('zoom-in')!.addEventListener('click', () => setZoom(state.zoom * 2));
@@ -218,6 +276,8 @@ document.getElementById('zoom-fit')!.addEventListener('click', () => setZoom(1))
 for (const scope of ['workspace', 'article'] as const) {
   document.getElementById(`scope-${scope}`)!.addEventListener('click', () => {
     setScopeButtons(scope);
+    state.zoom = 1;
+    vscode.setState(state);
     summary.textContent = 'Loading…';
     vscode.postMessage({ type: 'scope', scope });
   });

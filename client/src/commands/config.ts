@@ -2,6 +2,7 @@
 // figures that are not the same fact, files not checked), created from a template when there is none. The JSON
 // schema the extension contributes validates it and completes its entries.
 import * as vscode from 'vscode';
+import { openFile } from '../views/serverTree';
 import { pickWorkspaceFolder } from './util';
 
 export const CONFIG_FILE_NAME = '.corroborate.json';
@@ -33,7 +34,7 @@ export async function openConfig(): Promise<void> {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(CONFIG_TEMPLATE));
     created = true;
   }
-  await vscode.window.showTextDocument(uri, { preview: false });
+  await openFile(uri);
   if (created) {
     vscode.window.setStatusBarMessage(`$(new-file) Created ${CONFIG_FILE_NAME}: completion (Ctrl+Space) offers each section.`, 8000);
   }

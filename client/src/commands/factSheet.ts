@@ -2,7 +2,7 @@
 // Markdown, opened as an untitled document or saved where the user chooses.
 import * as vscode from 'vscode';
 import type { CorroborateApi } from '../api';
-import { baseName, isArticleEditor } from '../views/serverTree';
+import { baseName, isArticleEditor, openFile } from '../views/serverTree';
 import { pickWorkspaceFolder } from './util';
 
 export interface ExportFactSheetArgs {
@@ -55,5 +55,5 @@ export async function exportFactSheet(api: CorroborateApi, args: ExportFactSheet
   });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(sheet.markdown));
-  await vscode.window.showTextDocument(target, { preview: false });
+  await openFile(target);
 }

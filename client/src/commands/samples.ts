@@ -3,6 +3,7 @@
 // They write only into the samples' own folder (a copy in the extension's storage, or a workspace that already holds
 // the samples), never into other articles.
 import * as vscode from 'vscode';
+import { openFile } from '../views/serverTree';
 
 /** The seed in which "Khmeimim" is hovered (its name starts so). */
 const HOVER_SEED = '003_';
@@ -40,7 +41,7 @@ export async function openSamples(context: vscode.ExtensionContext): Promise<voi
   if (folder) {
     const names = await sampleNames(context.extensionUri);
     const seed = names.find((name) => name.startsWith(HOVER_SEED)) ?? names[0]!;
-    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, seed), { preview: false });
+    await openFile(vscode.Uri.joinPath(folder.uri, seed));
     return;
   }
   const target = vscode.Uri.joinPath(context.globalStorageUri, 'sample-articles');
@@ -59,7 +60,8 @@ export async function showHoverExample(context: vscode.ExtensionContext): Promis
     void vscode.window.showInformationMessage('Open the sample articles first (Corroborate: Open Sample Articles).');
     return;
   }
-  const editor = await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, seed), { preview: false });
+  const editor = await openFile(vscode.Uri.joinPath(folder.uri, seed));
+  if (!editor) return;
   const at = editor.document.getText().indexOf(HOVER_WORD);
   if (at < 0) return;
   const position = editor.document.positionAt(at + 1);
@@ -78,5 +80,5 @@ export async function addExampleConflict(context: vscode.ExtensionContext): Prom
   for (const file of EXAMPLE_CONFLICT) {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder.uri, file.name), new TextEncoder().encode(file.text));
   }
-  await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, EXAMPLE_CONFLICT[0]!.name), { preview: false });
+  await openFile(vscode.Uri.joinPath(folder.uri, EXAMPLE_CONFLICT[0]!.name));
 }

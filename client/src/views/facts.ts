@@ -112,6 +112,7 @@ export class FactsView extends ServerTree<FactsResult, Node> {
         item.iconPath = SEVERITY_ICONS[node.conflicts[0]?.severity ?? 'warning'];
         item.id = 'conflicts';
         item.tooltip = 'What the consistency checks found: each one opens the figure; the rows under it open what it conflicts with.';
+        item.accessibilityInformation = { label: `Conflicts, ${node.conflicts.length} to review` };
         return item;
       }
       case 'conflict': {

@@ -172,8 +172,21 @@ export function openCommand(api: CorroborateApi, uri: string, range: { start: { 
   return { command: OPEN_LOCATION, title, arguments: [api.asUri(uri), api.asRange(range)] };
 }
 
-/** Opens an article with a range selected and revealed in the middle of the editor. */
+/**
+ * Opens an article with a range selected (and revealed). Through `vscode.open`, not `showTextDocument`: a document an
+ * extension opens itself is kept alive for minutes after its editor closes, and the server would go on treating it
+ * as open (its text, not the disk's).
+ */
 export async function openLocation(uri: vscode.Uri, range: vscode.Range, viewColumn?: vscode.ViewColumn): Promise<void> {
-  const editor = await vscode.window.showTextDocument(uri, { selection: range, preserveFocus: false, preview: true, ...(viewColumn ? { viewColumn } : {}) });
-  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  const options: vscode.TextDocumentShowOptions = { selection: range, preserveFocus: false, preview: true, ...(viewColumn ? { viewColumn } : {}) };
+  await vscode.commands.executeCommand('vscode.open', uri, options);
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.uri.toString() === uri.toString()) editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** Opens a file in an editor (see openLocation for why not showTextDocument). */
+export async function openFile(uri: vscode.Uri): Promise<vscode.TextEditor | undefined> {
+  await vscode.commands.executeCommand('vscode.open', uri, { preview: false } satisfies vscode.TextDocumentShowOptions);
+  const editor = vscode.window.activeTextEditor;
+  return editor?.document.uri.toString() === uri.toString() ? editor : undefined;
 }
