@@ -257,6 +257,11 @@ export class LspSession {
     }
   }
 
+  /** The server's process id (for tests that inspect the process: its sockets, its memory). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get exited(): boolean {
     return this.child.exitCode !== null || this.child.signalCode !== null;
   }
