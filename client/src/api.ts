@@ -27,8 +27,33 @@ export class CorroborateApi implements vscode.Disposable {
   /** Fires with every status the server sends (indexing progress, index changes), and after a restart. */
   readonly onDidChangeStatus = this.statusEmitter.event;
 
+  private readonly invalidateEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the server's answers may have changed without a change of the index: the `corroborate` settings or
+   *  a `.corroborate.json` changed (the status is asked for again first). */
+  readonly onDidInvalidate = this.invalidateEmitter.event;
+  private invalidateTimer: NodeJS.Timeout | undefined;
+
   constructor(private readonly client: LanguageClient) {
+    const configWatcher = vscode.workspace.createFileSystemWatcher('**/.corroborate.json');
+    const invalidate = () => {
+      if (this.invalidateTimer) clearTimeout(this.invalidateTimer);
+      // after the server has taken the change in
+      this.invalidateTimer = setTimeout(() => {
+        void this.status().then((status) => {
+          if (status) this.publish(status);
+          this.invalidateEmitter.fire();
+        });
+      }, 700);
+    };
     this.disposables.push(
+      this.invalidateEmitter,
+      configWatcher,
+      configWatcher.onDidChange(invalidate),
+      configWatcher.onDidCreate(invalidate),
+      configWatcher.onDidDelete(invalidate),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('corroborate')) invalidate();
+      }),
       client.onNotification(Methods.statusChanged, (status: StatusParams) => this.publish(status)),
       // after a (re)start the server's version counter starts again: ask for the state now
       client.onDidChangeState((event) => {
@@ -120,6 +145,7 @@ export class CorroborateApi implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.invalidateTimer) clearTimeout(this.invalidateTimer);
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

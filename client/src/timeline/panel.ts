@@ -63,6 +63,7 @@ export class TimelinePanel implements vscode.Disposable {
       api.onDidChangeStatus((status) => {
         if (!status.indexing && status.version !== this.sentVersion) this.sendSoon();
       }),
+      api.onDidInvalidate(() => this.sendSoon()),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (!editor || !isArticleEditor(editor) || editor.document.uri.toString() === this.article?.toString()) return;
         this.article = editor.document.uri;
@@ -95,7 +96,7 @@ export class TimelinePanel implements vscode.Disposable {
 
   private sendSoon(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.send(), 200);
+    this.timer = setTimeout(() => void this.send(), 500);
   }
 
   /** Fetches the dates for the scope and posts them to the page (once it is ready). */

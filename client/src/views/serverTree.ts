@@ -40,6 +40,7 @@ export abstract class ServerTree<Data, Node> implements vscode.TreeDataProvider<
         if (status.indexing) return;
         if (status.version !== this.seenVersion) this.invalidate();
       }),
+      api.onDidInvalidate(() => this.invalidate()),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (this.scope !== 'article' || !editor || !isArticleEditor(editor)) return;
         if (editor.document.uri.toString() === this.articleUri?.toString()) return;
@@ -59,12 +60,14 @@ export abstract class ServerTree<Data, Node> implements vscode.TreeDataProvider<
   abstract getTreeItem(node: Node): vscode.TreeItem;
   abstract getChildren(node?: Node): vscode.ProviderResult<Node[]>;
 
-  /** The data is out of date: refresh now if the view is visible, else when it is shown. */
+  /** The data is out of date: refresh soon if the view is visible, else when it is shown. While articles are being
+   *  edited the index changes every few hundred milliseconds: the workspace-wide lists wait for a pause in the
+   *  changes (a full list of a large workspace costs the server a few hundred milliseconds). */
   invalidate(): void {
     this.stale = true;
     if (!this.view.visible) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), 150);
+    this.timer = setTimeout(() => this.refresh(), this.scope === 'workspace' ? 800 : 200);
   }
 
   /** Fetches again and redraws. Resolves when the new data is shown. */

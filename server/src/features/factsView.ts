@@ -202,19 +202,30 @@ function factClaim({ uri, claim, figure }: Member, finding: RatedFinding | undef
   };
 }
 
-/** The articles whose text `withSentences` needs. */
-export function factUris(result: FactsResult): string[] {
-  return [...new Set(result.groups.flatMap((group) => group.claims.map((claim) => claim.uri)))];
+/** Claims given their sentence, at most (in the groups' order: conflicts and compared facts first); the others show
+ *  their figure and place only. Each sentence needs the article's text read. */
+export const MAX_FACT_SENTENCES = 1000;
+
+/** The claims `withSentences` fills, in order. */
+function sentenceClaims(result: FactsResult): FactClaim[] {
+  return result.groups.flatMap((group) => group.claims).slice(0, MAX_FACT_SENTENCES);
 }
 
-/** The result with each claim's sentence, where the article's text could be read and still holds the figure. */
+/** The articles whose text `withSentences` needs. */
+export function factUris(result: FactsResult): string[] {
+  return [...new Set(sentenceClaims(result).map((claim) => claim.uri))];
+}
+
+/** The result with claims' sentences (see MAX_FACT_SENTENCES), where the article's text could be read and still
+ *  holds the figure. */
 export function withSentences(result: FactsResult, textOf: (uri: string) => ArticleText | undefined): FactsResult {
+  const wanted = new Set(sentenceClaims(result));
   return {
     ...result,
     groups: result.groups.map((group) => ({
       ...group,
       claims: group.claims.map((claim) => {
-        const sentence = sentenceAt(textOf(claim.uri), claim.range, claim.figure);
+        const sentence = wanted.has(claim) ? sentenceAt(textOf(claim.uri), claim.range, claim.figure) : undefined;
         return sentence ? { ...claim, sentence } : claim;
       }),
     })),

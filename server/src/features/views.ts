@@ -25,7 +25,7 @@ import {
 } from '../protocol';
 import type { Settings } from '../settings';
 import { nodeFileSystem } from '../workspace/fileSystem';
-import { canonicalUri, pathOfUri, type WorkspaceIndexer } from '../workspace/indexer';
+import { canonicalUri, pathOfUri, uriOfPath, type WorkspaceIndexer } from '../workspace/indexer';
 import { articleDateEdit } from './articleDate';
 import { detailArticles, entityDetail, listEntities } from './entitiesView';
 import { articleFactSheet, workspaceFactSheet } from './factSheet';
@@ -52,6 +52,9 @@ export interface Views {
   /** Indexing progress (undefined: indexing is over). */
   progress(progress: { done: number; total: number } | undefined): void;
 }
+
+/** Results kept per request kind (a view asks again for the same data when it is shown, or after a restart). */
+const MEMO_SIZE = 8;
 
 /** How long after a change the status is sent (changes come in bursts: a save, a re-index). */
 const STATUS_DELAY_MS = 300;
@@ -125,6 +128,35 @@ export function registerViewRequests(host: ViewsHost): Views {
     sendStatus();
   });
 
+  // The views' data is recomputed only when something it depends on changed: the index (version), the workspace
+  // configuration (.corroborate.json), or the check settings. On a 2,225-article workspace a full entity list takes
+  // a few hundred milliseconds; asking again for unchanged data is free.
+  let configSeen: object | undefined;
+  let configGeneration = 0;
+  const memo = new Map<string, Promise<unknown>>();
+  const generationKey = async (uri: string | undefined): Promise<string> => {
+    index.flush(); // a pending change bumps the version first
+    if (index.workspaceConfig !== configSeen) {
+      configSeen = index.workspaceConfig;
+      configGeneration++;
+    }
+    const folder = indexer.workspaceFolders[0];
+    const settingsUri = uri ?? (folder ? uriOfPath(folder) : '');
+    const settings = await host.settingsFor(settingsUri);
+    return `${version}|${configGeneration}|${JSON.stringify(settings.checks)}`;
+  };
+  const memoized = async <R>(method: string, params: unknown, uri: string | undefined, compute: () => Promise<R>): Promise<R> => {
+    const key = `${method}|${await generationKey(uri)}|${JSON.stringify(params)}`;
+    let pending = memo.get(key) as Promise<R> | undefined;
+    if (!pending) {
+      pending = compute();
+      memo.set(key, pending);
+      pending.catch(() => memo.delete(key));
+      while (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    }
+    return pending;
+  };
+
   /** Runs a handler; an internal error is logged and reported to the client as a request failure, never a crash. */
   const handle = <P, R>(method: string, handler: (params: P) => Promise<R>) => {
     connection.onRequest(method, async (params: P) => {
@@ -147,7 +179,8 @@ export function registerViewRequests(host: ViewsHost): Views {
 
   handle<EntitiesParams, EntitiesResult>(Methods.entities, async (params) => {
     const uri = await freshUri(params.uri);
-    return listEntities(index, { ...params, ...(uri ? { uri } : {}) });
+    const scoped = { ...params, ...(uri ? { uri } : {}) };
+    return memoized(Methods.entities, scoped, uri, async () => listEntities(index, scoped));
   });
 
   handle<EntityParams, EntityDetail | null>(Methods.entity, async (params) => {
@@ -168,14 +201,20 @@ export function registerViewRequests(host: ViewsHost): Views {
 
   handle<FactsParams, FactsResult>(Methods.facts, async (params) => {
     const uri = await freshUri(params.uri);
-    const result = buildFacts({ index, findings: await allFindings(), displayPath: host.displayPath, params: { ...params, ...(uri ? { uri } : {}) } });
-    return withSentences(result, await loadTexts(factUris(result)));
+    const scoped = { ...params, ...(uri ? { uri } : {}) };
+    return memoized(Methods.facts, scoped, uri, async () => {
+      const result = buildFacts({ index, findings: await allFindings(), displayPath: host.displayPath, params: scoped });
+      return withSentences(result, await loadTexts(factUris(result)));
+    });
   });
 
   handle<TimelineParams, TimelineResult>(Methods.timeline, async (params) => {
     const uri = await freshUri(params.uri);
-    const result = buildTimeline(index, host.displayPath, { ...params, ...(uri ? { uri } : {}) });
-    return withTimelineSentences(result, await loadTexts(result.items.map((item) => item.uri)));
+    const scoped = { ...params, ...(uri ? { uri } : {}) };
+    return memoized(Methods.timeline, scoped, uri, async () => {
+      const result = buildTimeline(index, host.displayPath, scoped);
+      return withTimelineSentences(result, await loadTexts(result.items.map((item) => item.uri)));
+    });
   });
 
   handle<FactSheetParams, FactSheetResult>(Methods.factSheet, async (params) => {
