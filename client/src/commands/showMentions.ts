@@ -16,5 +16,7 @@ export async function showMentions(api: CorroborateApi, entities: EntitiesView):
   }
   const locations = detail.articles.flatMap((article) => article.mentions.map((mention) => new vscode.Location(api.asUri(article.uri), api.asRange(mention.range))));
   await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, position, locations);
+  const indexing = api.current?.indexing;
+  if (indexing) vscode.window.setStatusBarMessage(`Corroborate is still indexing (${indexing.done}/${indexing.total}): more mentions may follow`, 5000);
   await entities.revealEntity(detail.entity);
 }
