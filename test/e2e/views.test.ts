@@ -14,6 +14,9 @@ import {
   expandRow,
   problemRows,
   runPickerCommand,
+  setSectionExpanded,
+  setSideBarWidth,
+  waitForTokenColours,
   statusText,
   STATUS_ITEM_ID,
   VIEW_SELECTORS,
@@ -35,12 +38,17 @@ function cursor(): Promise<string> {
   return e2e().page.page.locator('#status\\.editor\\.selection').innerText();
 }
 
+/** The side bar's width before these tests widened it. */
+let sideBarWidth = 0;
+
 describe('e2e: the Entities view', function () {
   before(async function () {
     const page = e2e().page;
     await page.openFile(SEED_003);
     await page.focusView('Entities');
-    // give the Explorer's views room: the file list and the outline are not what these tests look at
+    // give the Explorer's views room: a wider side bar, and the file list and the outline folded away
+    sideBarWidth = await setSideBarWidth(page, 560);
+    await setSectionExpanded(page, 'Explorer Section', false);
     for (const other of ['Outline', 'Timeline', 'Facts']) await collapsePane(page, other);
   });
 
@@ -84,6 +92,7 @@ describe('e2e: the Entities view', function () {
     const at = await poll(cursor, (text) => text.startsWith(`Ln ${line},`), { timeout: 10_000 });
     assert.ok(at.startsWith(`Ln ${line},`), `cursor at "${at}", not line ${line}`);
     assert.match(at, /\(18 selected\)/, 'the mention "Hemeimeem Air Base" is not selected');
+    await waitForTokenColours(page);
     await page.screenshot('entities-view-mention-revealed');
   });
 
@@ -114,6 +123,9 @@ describe('e2e: the status bar and the Facts view, with a planted conflict', func
     const status = await waitForStatus(e2e().page, (text) => text.includes('5 articles · 0 conflicts'));
     assert.match(status, /5 articles · 0 conflicts/, 'the planted articles did not leave the index');
     await e2e().page.runCommand('View: Hide Panel').catch(() => undefined);
+    // the Explorer as the other scenarios expect it
+    await setSectionExpanded(e2e().page, 'Explorer Section', true);
+    if (sideBarWidth > 0) await setSideBarWidth(e2e().page, sideBarWidth);
   });
 
   it('shows "5 articles · 0 conflicts" for the seeds', async function () {
@@ -143,6 +155,9 @@ describe('e2e: the status bar and the Facts view, with a planted conflict', func
     const group = rows.find((row) => /^Russian (military|troops)/.test(row));
     assert.match(group ?? '', /count · deployed · 3 articles · 2 conflicts|count .*2 conflicts/, JSON.stringify(rows));
     assert.ok(rows.some((row) => /^some 4,300, .*000_164a9749a017def4\.txt line \d+/i.test(row)), `the seed's undated "some 4,300" is not listed: ${JSON.stringify(rows)}`);
+    await expandRow(page, 'Facts', /^Some 4,300 Russian military here/);
+    await waitForRows(page, 'Facts', (r) => r.some((row) => /^5,000 Russian troops in views-briefing\.txt/.test(row)));
+    await waitForTokenColours(page);
     await page.screenshot('facts-view-conflicts');
     await clickRow(page, 'Facts', /^5,000, warning/);
     const tab = await poll(() => page.activeTabLabel(), (label) => label.includes('views-briefing.txt'), { timeout: 15_000 });
@@ -196,6 +211,7 @@ describe('e2e: the timeline', function () {
     assert.match(text, /Monday 16 December 2024/, text);
     assert.match(text, /003_5605dda33168d3ec\.txt · line 7/, text);
     assert.match(text, /Kremlin spokesman Dmitry Peskov said on Monday/, text);
+    await waitForTokenColours(page);
     await page.screenshot('timeline-hover-sentence');
     await monday.click();
     const tab = await poll(() => page.activeTabLabel(), (label) => label.includes(SEED_003), { timeout: 15_000 });

@@ -26,6 +26,13 @@ const MEASURE_NAMES: Record<string, string> = {
   hour: 'durations in hours',
   age: 'ages',
   ordinal: 'ordinals',
+  km: 'distances in km',
+  mi: 'distances in miles',
+  km2: 'areas in km²',
+  mi2: 'areas in square miles',
+  t: 'masses in tonnes',
+  ton: 'masses in tons',
+  kg: 'masses in kg',
 };
 
 interface Grouping {

@@ -3,6 +3,7 @@
 // workbench.ts so the shared Workbench stays small; selectors of VS Code 1.139 (code-server 4.139).
 import type { Frame, Locator } from 'playwright-core';
 import { poll } from './poll';
+import { cssColorToHex, TOKEN_COLORS } from './settings';
 import type { Workbench } from './workbench';
 
 export const VIEW_SELECTORS = {
@@ -167,4 +168,39 @@ export async function runPickerCommand(w: Workbench, title: string): Promise<voi
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(`>${title}`);
   await pickItem(w, new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i'));
+}
+
+/** Drags the side bar's edge to make it `width` pixels wide (its views show more of each row); returns the old width. */
+export async function setSideBarWidth(w: Workbench, width: number): Promise<number> {
+  const box = await w.page.locator('.part.sidebar').boundingBox();
+  if (!box) throw new Error('no side bar');
+  const x = box.x + box.width;
+  const y = box.y + box.height / 2;
+  await w.page.mouse.move(x, y);
+  await w.page.mouse.down();
+  await w.page.mouse.move(box.x + width, y, { steps: 8 });
+  await w.page.mouse.up();
+  return box.width;
+}
+
+/** Collapses or expands a side-bar section by the start of its header's label ("Explorer Section: seeds"). */
+export async function setSectionExpanded(w: Workbench, labelStart: string, expanded: boolean): Promise<void> {
+  const header = w.page.locator(`.pane-header[aria-label^="${labelStart}"]`).first();
+  if ((await header.count()) === 0) return;
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+}
+
+/** Waits until the active editor shows words in our semantic token colours (the server's tokens have arrived), so a
+ *  screenshot shows the article as a reporter sees it. */
+export async function waitForTokenColours(w: Workbench): Promise<boolean> {
+  const colours = Object.values(TOKEN_COLORS).map((hex) => hex.toLowerCase());
+  return poll(
+    () =>
+      w.page
+        .locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines span span')
+        .evaluateAll((spans) => spans.map((span) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(span).color))
+        .then((found) => found.map(cssColorToHex).some((hex) => colours.includes(hex))),
+    (coloured) => coloured,
+    { timeout: 20_000 },
+  );
 }
