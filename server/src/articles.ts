@@ -1,5 +1,5 @@
 // Which files are articles: the include/exclude globs, relative to the workspace folder that holds them.
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { Settings } from './settings';
 
 const GLOB_OPTIONS = { dot: true, nocase: process.platform === 'win32' || process.platform === 'darwin' };
@@ -21,10 +21,23 @@ export function relativeToFolders(filePath: string, folders: readonly string[]):
   return best === undefined ? undefined : normalized.slice(best.length + 1);
 }
 
+/** Compiled globs: compiling a pattern costs far more than matching it, and tens of thousands of paths are tested. */
+const compiled = new Map<string, Minimatch>();
+
+function globMatcher(glob: string): Minimatch {
+  let matcher = compiled.get(glob);
+  if (!matcher) {
+    matcher = new Minimatch(glob, GLOB_OPTIONS);
+    if (compiled.size > 1000) compiled.clear();
+    compiled.set(glob, matcher);
+  }
+  return matcher;
+}
+
 /** Whether a file (path relative to its workspace folder, or a bare name) is an article under the settings. */
 export function isArticlePath(relativePath: string, settings: Settings): boolean {
   const path = relativePath.replace(/\\/g, '/');
-  const matches = (glob: string) => minimatch(path, glob, GLOB_OPTIONS);
+  const matches = (glob: string) => globMatcher(glob).match(path);
   return settings.articles.include.some(matches) && !settings.articles.exclude.some(matches);
 }
 

@@ -206,34 +206,42 @@ export class NameGraph {
   }
 
   /** Counts `count` mentions of a name (type class, form) in an article; creates the node on first sight. */
-  addMentions(form: NameForm, cls: TypeClass, types: Record<EntityType, number>, article: number, count: number): NameNode {
+  /** The node of a name, created (and marked for clustering) on first sight. */
+  ensureNode(form: NameForm, cls: TypeClass): NameNode {
     const byKey = this.nodes[cls];
     let node = byKey.get(form.key);
     if (!node) {
       node = this.createNode(form, cls);
       byKey.set(form.key, node);
+      this.dirty.add(node);
     }
-    node.articles.set(article, (node.articles.get(article) ?? 0) + count);
-    node.mentions += count;
-    node.types.person += types.person;
-    node.types.organization += types.organization;
-    node.types.place += types.place;
-    node.types.group += types.group;
-    this.dirty.add(node);
+    return node;
+  }
+
+  /** Counts (delta > 0) or uncounts (delta < 0) `count` mentions of a node in an article, tagged with these types.
+   *  A node left with no article is deleted. */
+  countMentions(node: NameNode, article: number, count: number, person: number, organization: number, place: number, group: number, delta: 1 | -1): void {
+    const left = (node.articles.get(article) ?? 0) + delta * count;
+    if (left > 0) node.articles.set(article, left);
+    else node.articles.delete(article);
+    node.mentions += delta * count;
+    node.types.person += delta * person;
+    node.types.organization += delta * organization;
+    node.types.place += delta * place;
+    node.types.group += delta * group;
+    if (node.articles.size === 0) this.deleteNode(node);
+    else this.dirty.add(node);
+  }
+
+  /** Counts `count` mentions of a name (type class, form) in an article; creates the node on first sight. */
+  addMentions(form: NameForm, cls: TypeClass, types: Record<EntityType, number>, article: number, count: number): NameNode {
+    const node = this.ensureNode(form, cls);
+    this.countMentions(node, article, count, types.person, types.organization, types.place, types.group, 1);
     return node;
   }
 
   removeMentions(node: NameNode, types: Record<EntityType, number>, article: number, count: number): void {
-    const left = (node.articles.get(article) ?? 0) - count;
-    if (left > 0) node.articles.set(article, left);
-    else node.articles.delete(article);
-    node.mentions -= count;
-    node.types.person -= types.person;
-    node.types.organization -= types.organization;
-    node.types.place -= types.place;
-    node.types.group -= types.group;
-    if (node.articles.size === 0) this.deleteNode(node);
-    else this.dirty.add(node);
+    this.countMentions(node, article, count, types.person, types.organization, types.place, types.group, -1);
   }
 
   private createNode(form: NameForm, cls: TypeClass): NameNode {
@@ -557,15 +565,18 @@ export class NameGraph {
     }
     // each holding edge was seen from both ends: keep one, between names still there
     const groups = yield* this.clusterRegion([...region], edges.filter((edge) => edge.a.id < edge.b.id && region.has(edge.b)));
-    // commit
+    for (let g = 0; g < groups.length; g++) {
+      if (groups[g]!.length > 1) groups[g]!.sort((x, y) => y.mentions - x.mentions || (x.key < y.key ? -1 : 1));
+      if (g % 2048 === 2047) yield;
+    }
+    // commit (no yield from here: queries see the old clusters or the new, never a mix)
     for (const id of removed) this.clusters.delete(id);
     const created: number[] = [];
     for (const group of groups) {
-      const list = group.filter((node) => this.isLive(node));
+      const list = group.every((node) => this.isLive(node)) ? group : group.filter((node) => this.isLive(node));
       if (list.length === 0) continue;
       const id = this.nextClusterId++;
       for (const node of list) node.cluster = id;
-      list.sort((x, y) => y.mentions - x.mentions || (x.key < y.key ? -1 : 1));
       this.clusters.set(id, { id, nodes: list });
       created.push(id);
     }
@@ -781,8 +792,13 @@ function conflicting(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 }
 
 function compareKeys(x: Edge, y: Edge): number {
-  const [xa, xb] = x.a.key <= x.b.key ? [x.a, x.b] : [x.b, x.a];
-  const [ya, yb] = y.a.key <= y.b.key ? [y.a, y.b] : [y.b, y.a];
+  // (no destructuring: this runs a million times when a whole workspace is clustered)
+  const xSwap = x.a.key > x.b.key;
+  const ySwap = y.a.key > y.b.key;
+  const xa = xSwap ? x.b : x.a;
+  const xb = xSwap ? x.a : x.b;
+  const ya = ySwap ? y.b : y.a;
+  const yb = ySwap ? y.a : y.b;
   return cmp(xa.key, ya.key) || cmp(xb.key, yb.key) || cmp(xa.cls, ya.cls) || cmp(xb.cls, yb.cls);
 }
 

@@ -85,6 +85,8 @@ interface Article {
   /** Definition keys it contributed (short, long, long phonetic). */
   readonly definitions?: readonly (readonly [string, string, string])[];
   readonly sortKey: string;
+  /** Position in "definition order" among all articles (see `ranked`); -1 until ranked. */
+  rank: number;
 }
 
 function nodeAt(article: Article, mention: number): NameNode | undefined {
@@ -92,13 +94,6 @@ function nodeAt(article: Article, mention: number): NameNode | undefined {
   return i === undefined || i < 0 ? undefined : article.nodes[i];
 }
 
-function mentionsOfNode(article: Article, node: NameNode): number[] {
-  const slot = article.nodes.indexOf(node);
-  const out: number[] = [];
-  if (slot < 0) return out;
-  for (let i = 0; i < article.nodeOf.length; i++) if (article.nodeOf[i] === slot) out.push(i);
-  return out;
-}
 
 /** Mention indices in order of position. */
 function inOrder(article: Article): readonly number[] {
@@ -107,12 +102,30 @@ function inOrder(article: Article): readonly number[] {
 
 type Listener = (change: IndexChange) => void;
 
-interface MentionGroup {
-  readonly cls: TypeClass;
+/** A surface's name form, its core with white space collapsed, and that core in lower case (a spelling's key):
+ *  memoised, as the same surfaces recur in every cluster view. */
+const spellings = { person: new Map<string, Spell>(), thing: new Map<string, Spell>(), group: new Map<string, Spell>() };
+interface Spell {
   readonly form: NameForm;
-  readonly indices: number[];
-  readonly types: Record<EntityType, number>;
+  readonly core: string;
+  readonly key: string;
 }
+
+function spellingOf(text: string, cls: TypeClass): Spell {
+  const cache = spellings[cls];
+  let spell = cache.get(text);
+  if (!spell) {
+    const form = nameForm(text, cls);
+    const core = form.core.replace(/\s+/g, ' ');
+    spell = { form, core, key: core.toLowerCase() };
+    if (cache.size >= 200_000) cache.clear();
+    cache.set(text, spell);
+  }
+  return spell;
+}
+
+/** Where each entity type is counted in a name's tally (after the mention count). */
+const TYPE_SLOT: Readonly<Record<EntityType, number>> = { person: 0, organization: 1, place: 2, group: 3 };
 
 interface ClusterLabel {
   readonly id: number;
@@ -140,6 +153,18 @@ export class WorkspaceIndex {
   private changedUris = new Set<string>();
   private config: WorkspaceConfig = DEFAULT_CONFIG;
   private bulk = 0;
+  /** Whether articles were added (or re-dated) since they were last ranked in definition order. */
+  private rankStale = true;
+  /** Scratch space of `set`/`removeArticle`: a name's slot in the article, and per slot [mentions, person,
+   *  organization, place, group] counts (grown as needed). */
+  private readonly scratchSlots = new Map<NameNode, number>();
+  private scratchTally = new Int32Array(1024);
+
+  /** The tally scratch array, with room for `slots` names. */
+  private tallyFor(slots: number): Int32Array {
+    if (this.scratchTally.length < slots * 5) this.scratchTally = new Int32Array(Math.max(slots * 5, this.scratchTally.length * 2));
+    return this.scratchTally;
+  }
   private pendingJob: Generator<void, { removed: number[]; created: number[] }> | undefined;
 
   constructor(config: WorkspaceConfig = DEFAULT_CONFIG) {
@@ -170,6 +195,7 @@ export class WorkspaceIndex {
 
   /** Adds or replaces an article. The index keeps the summary (and shares its repeated strings: do not change it). */
   set(uri: string, summary: ArticleSummary, options: { interned?: boolean } = {}): void {
+    const previous = this.articles.get(uri);
     this.removeArticle(uri);
     // summaries decoded against `stringPool` already share their strings
     if (!options.interned) this.strings.intern(summary);
@@ -177,28 +203,31 @@ export class WorkspaceIndex {
     const entities = summary.entities;
     const nodeOf = new Int32Array(entities.length).fill(-1);
     const nodes: NameNode[] = [];
-    // group the mentions by name first: one graph update per distinct name (maps per type class: no key strings built)
-    const groups: Record<TypeClass, Map<string, MentionGroup>> = { person: new Map(), thing: new Map(), group: new Map() };
-    const order: MentionGroup[] = [];
+    // each distinct name once: its slot in `nodes`, its mention count and types in scratch arrays (no allocation
+    // per mention or per name: this runs for every article of a warm start)
+    const slotOf = this.scratchSlots;
+    const tally = this.tallyFor(entities.length);
     for (let index = 0; index < entities.length; index++) {
       const mention = entities[index]!;
       const cls = typeClassOf(mention.type);
       const form = nameForm(mention.text, cls);
       if (!form.key) continue;
-      const byKey = groups[cls];
-      let group = byKey.get(form.key);
-      if (!group) {
-        group = { cls, form, indices: [], types: { person: 0, organization: 0, place: 0, group: 0 } };
-        byKey.set(form.key, group);
-        order.push(group);
+      const node = this.graph.ensureNode(form, cls);
+      let slot = slotOf.get(node);
+      if (slot === undefined) {
+        slot = nodes.length;
+        slotOf.set(node, slot);
+        nodes.push(node);
+        tally.fill(0, slot * 5, slot * 5 + 5);
       }
-      group.indices.push(index);
-      group.types[mention.type]++;
+      nodeOf[index] = slot;
+      tally[slot * 5]!++;
+      tally[slot * 5 + 1 + TYPE_SLOT[mention.type]]!++;
     }
-    for (const group of order) {
-      const node = this.graph.addMentions(group.form, group.cls, group.types, id, group.indices.length);
-      for (const index of group.indices) nodeOf[index] = nodes.length;
-      nodes.push(node);
+    slotOf.clear();
+    for (let slot = 0; slot < nodes.length; slot++) {
+      const t = slot * 5;
+      this.graph.countMentions(nodes[slot]!, id, tally[t]!, tally[t + 1]!, tally[t + 2]!, tally[t + 3]!, tally[t + 4]!, 1);
     }
     const definitions: [string, string, string][] = [];
     for (const definition of summary.definitions) {
@@ -209,7 +238,8 @@ export class WorkspaceIndex {
       definitions.push([short.key, long.key, long.phonetic]);
       this.graph.addDefinition(short.key, long.key, long.phonetic, 1);
     }
-    const sorted = summary.entities.every((m, i) => i === 0 || summary.entities[i - 1]!.start <= m.start);
+    let sorted = true;
+    for (let i = 1; i < entities.length && sorted; i++) sorted = entities[i - 1]!.start <= entities[i]!.start;
     const article: Article = {
       id,
       uri,
@@ -219,12 +249,16 @@ export class WorkspaceIndex {
       ...(sorted ? {} : { order: [...summary.entities.keys()].sort((a, b) => summary.entities[a]!.start - summary.entities[b]!.start) }),
       ...(definitions.length > 0 ? { definitions } : {}),
       sortKey: `${summary.articleDate?.iso ?? '\uffff'}\u0000${uri}`,
+      rank: -1,
     };
     this.resolveLocally(article);
     for (const target of new Set(article.overrides?.values() ?? [])) addTo(this.overridesInto, target, article);
     this.articles.set(uri, article);
     this.articlesById.set(id, article);
     this.changedUris.add(uri);
+    // an edit that keeps the article's date keeps its place in definition order; anything else re-ranks (lazily)
+    if (previous && previous.sortKey === article.sortKey && previous.rank >= 0 && !this.rankStale) article.rank = previous.rank;
+    else this.rankStale = true;
   }
 
   /** Removes an article; returns whether it was there. */
@@ -238,16 +272,19 @@ export class WorkspaceIndex {
     const article = this.articles.get(uri);
     if (!article) return false;
     for (const target of new Set(article.overrides?.values() ?? [])) removeFrom(this.overridesInto, target, article);
-    article.nodes.forEach((node, slot) => {
-      const types: Record<EntityType, number> = { person: 0, organization: 0, place: 0, group: 0 };
-      let count = 0;
-      article.nodeOf.forEach((n, index) => {
-        if (n !== slot) return;
-        types[article.summary.entities[index]!.type]++;
-        count++;
-      });
-      this.graph.removeMentions(node, types, article.id, count);
-    });
+    const tally = this.tallyFor(article.nodes.length);
+    tally.fill(0, 0, article.nodes.length * 5);
+    const entities = article.summary.entities;
+    for (let index = 0; index < article.nodeOf.length; index++) {
+      const slot = article.nodeOf[index]!;
+      if (slot < 0) continue;
+      tally[slot * 5]!++;
+      tally[slot * 5 + 1 + TYPE_SLOT[entities[index]!.type]]!++;
+    }
+    for (let slot = 0; slot < article.nodes.length; slot++) {
+      const t = slot * 5;
+      this.graph.countMentions(article.nodes[slot]!, article.id, tally[t]!, tally[t + 1]!, tally[t + 2]!, tally[t + 3]!, tally[t + 4]!, -1);
+    }
     for (const [short, long, phonetic] of article.definitions ?? []) this.graph.addDefinition(short, long, phonetic, -1);
     this.articles.delete(uri);
     this.articlesById.delete(article.id);
@@ -258,43 +295,70 @@ export class WorkspaceIndex {
    *  "the Assad regime" with "Bashar al-Assad" in the same article. These hold in this article whatever else the
    *  workspace says (another article may have another Bogdanov). */
   private resolveLocally(article: Article): void {
+    // Runs for every article on a (warm) start: plain loops, and no allocation unless there is something to record.
     const nodes = article.nodes;
-    const overrides = new Map<NameNode, NameNode>();
-    const counts = new Map<NameNode, number>();
-    for (const slot of article.nodeOf) if (slot >= 0) counts.set(nodes[slot]!, (counts.get(nodes[slot]!) ?? 0) + 1);
-    const persons = nodes.filter((node) => node.cls === 'person');
-    const uniqueFull = (tokens: readonly string[]): NameNode | undefined => {
-      const fits = persons.filter((full) => isShortFormOf(tokens, full.form.tokens));
-      const phonetics = new Set(fits.map((full) => full.form.phonetic));
-      if (phonetics.size !== 1) return undefined;
-      return fits.sort((a, b) => counts.get(b)! - counts.get(a)!)[0];
+    let overrides: Map<NameNode, NameNode> | undefined;
+    const set = (from: NameNode, to: NameNode) => (overrides ??= new Map()).set(from, to);
+    const mentionsHere = (node: NameNode) => {
+      const slot = nodes.indexOf(node);
+      let count = 0;
+      for (let i = 0; i < article.nodeOf.length; i++) if (article.nodeOf[i] === slot) count++;
+      return count;
     };
-    for (const node of persons) {
+    let persons: NameNode[] | undefined;
+    for (const node of nodes) if (node.cls === 'person') (persons ??= []).push(node);
+    /** The one full name (by sound) of this article that `tokens` is a short form of; the most mentioned spelling. */
+    const uniqueFull = (tokens: readonly string[]): NameNode | undefined => {
+      if (!persons) return undefined;
+      let fits: NameNode[] | undefined;
+      for (const full of persons) {
+        if (!isShortFormOf(tokens, full.form.tokens)) continue;
+        if (fits && fits[0]!.form.phonetic !== full.form.phonetic) return undefined;
+        (fits ??= []).push(full);
+      }
+      if (!fits) return undefined;
+      if (fits.length === 1) return fits[0];
+      // stable: the most mentioned here, ties in order of first mention
+      return fits.map((node) => ({ node, count: mentionsHere(node) })).sort((x, y) => y.count - x.count)[0]!.node;
+    };
+    for (const node of persons ?? []) {
       const full = uniqueFull(node.form.tokens);
-      if (full) overrides.set(node, full);
+      if (full) set(node, full);
     }
     for (const node of nodes) {
       if (!node.regimeOf) continue;
-      const exact = persons.find((person) => person.form.phonetic === node.regimeOf!.map(phoneticToken).join(' '));
-      const target = (exact && (overrides.get(exact) ?? exact)) ?? uniqueFull(node.regimeOf);
-      if (target) overrides.set(node, target);
+      const phonetic = node.regimeOf.map(phoneticToken).join(' ');
+      const exact = persons?.find((person) => person.form.phonetic === phonetic);
+      const target = (exact && (overrides?.get(exact) ?? exact)) ?? uniqueFull(node.regimeOf);
+      if (target) set(node, target);
     }
-    const byKey = new Map<string, NameNode[]>();
-    if (article.definitions) for (const node of nodes) byKey.set(node.key, [...(byKey.get(node.key) ?? []), node]);
-    for (const [shortKey, longKey] of article.definitions ?? []) {
-      const long = byKey.get(longKey)?.[0];
-      if (!long) continue;
-      for (const short of byKey.get(shortKey) ?? []) if (short !== long) overrides.set(short, overrides.get(long) ?? long);
+    if (article.definitions) {
+      const byKey = new Map<string, NameNode[]>();
+      for (const node of nodes) byKey.set(node.key, [...(byKey.get(node.key) ?? []), node]);
+      for (const [shortKey, longKey] of article.definitions) {
+        const long = byKey.get(longKey)?.[0];
+        if (!long) continue;
+        for (const short of byKey.get(shortKey) ?? []) if (short !== long) set(short, overrides?.get(long) ?? long);
+      }
     }
     // an organisation's short form, spelled out in this article ("New Orleans Saints ... the Saints")
     const organisation = (node: NameNode) => node.types.organization > node.types.place + node.types.person + node.types.group;
-    const things = nodes.filter((node) => node.cls === 'thing' && !node.acronym && !overrides.has(node));
-    for (const node of things) {
-      if (!organisation(node)) continue;
-      const fits = things.filter((long) => long !== node && organisation(long) && isOrganisationShortForm(node.form.tokens, long.form.tokens));
-      if (new Set(fits.map((long) => long.form.phonetic)).size === 1) overrides.set(node, fits[0]!);
+    let things: NameNode[] | undefined;
+    for (const node of nodes) if (node.cls === 'thing' && !node.acronym && !overrides?.has(node)) (things ??= []).push(node);
+    if (things && things.length > 1) {
+      for (const node of things) {
+        if (!organisation(node)) continue;
+        let fit: NameNode | undefined;
+        let several = false;
+        for (const long of things) {
+          if (long === node || long.form.tokens.length <= node.form.tokens.length || !organisation(long) || !isOrganisationShortForm(node.form.tokens, long.form.tokens)) continue;
+          if (fit && fit.form.phonetic !== long.form.phonetic) several = true;
+          fit ??= long;
+        }
+        if (fit && !several) set(node, fit);
+      }
     }
-    if (overrides.size > 0) article.overrides = overrides;
+    if (overrides) article.overrides = overrides;
   }
 
   // ---- clustering and events -----------------------------------------------------------------------------------
@@ -585,6 +649,15 @@ export class WorkspaceIndex {
 
   // ---- views ---------------------------------------------------------------------------------------------------
 
+  /** Ranks every article in definition order (date, then URI) when that changed: a view of a cluster that spans
+   *  thousands of articles then sorts them by number, not by comparing long keys. */
+  private ranked(): void {
+    if (!this.rankStale) return;
+    const all = [...this.articles.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+    for (let i = 0; i < all.length; i++) all[i]!.rank = i;
+    this.rankStale = false;
+  }
+
   /** A cluster's view, built on demand; the most recently used ones are kept (a view lists every mention). */
   private view(id: number): ClusterView | undefined {
     const cached = this.views.get(id);
@@ -602,52 +675,68 @@ export class WorkspaceIndex {
   }
 
   private buildView(id: number, nodes: readonly NameNode[]): ClusterView {
+    // A large cluster ("United States" in thousands of articles) is built in a few milliseconds: plain loops, one
+    // scan of each article's names, and the spelling of each surface worked out once (`spellingOf`).
     const byArticle = new Map<Article, MentionRef[]>();
-    const add = (article: Article, indices: readonly number[]) => {
-      const list = byArticle.get(article) ?? [];
-      for (const index of indices) list.push({ uri: article.uri, index, mention: article.summary.entities[index]! });
-      byArticle.set(article, list);
+    const add = (article: Article, node: NameNode) => {
+      const slot = article.nodes.indexOf(node);
+      if (slot < 0) return;
+      let list = byArticle.get(article);
+      if (!list) {
+        list = [];
+        byArticle.set(article, list);
+      }
+      const entities = article.summary.entities;
+      const nodeOf = article.nodeOf;
+      for (let index = 0; index < nodeOf.length; index++) if (nodeOf[index] === slot) list.push({ uri: article.uri, index, mention: entities[index]! });
     };
     for (const node of nodes) {
       for (const articleId of node.articles.keys()) {
         const article = this.articlesById.get(articleId);
         if (!article || article.overrides?.has(node)) continue;
-        add(article, mentionsOfNode(article, node));
+        add(article, node);
       }
       for (const article of this.overridesInto.get(node) ?? []) {
-        for (const [source, target] of article.overrides ?? []) if (target === node) add(article, mentionsOfNode(article, source));
+        for (const [source, target] of article.overrides ?? []) if (target === node) add(article, source);
       }
     }
-    const articles: ArticleMentions[] = [...byArticle.entries()]
-      .sort(([a], [b]) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
-      .map(([article, mentions]) => ({
-        uri: article.uri,
-        ...(article.summary.articleDate ? { date: article.summary.articleDate.iso } : {}),
-        mentions: mentions.sort((x, y) => x.mention.start - y.mention.start),
-      }));
+    this.ranked();
+    const ordered = [...byArticle.entries()].sort(([a], [b]) => a.rank - b.rank);
+    const articles: ArticleMentions[] = new Array(ordered.length);
+    for (let i = 0; i < ordered.length; i++) {
+      const [article, mentions] = ordered[i]!;
+      if (mentions.length > 1) mentions.sort((x, y) => x.mention.start - y.mention.start);
+      articles[i] = article.summary.articleDate ? { uri: article.uri, date: article.summary.articleDate.iso, mentions } : { uri: article.uri, mentions };
+    }
     // spellings (case-insensitive on the core), types
     const types: Record<EntityType, number> = { person: 0, organization: 0, place: 0, group: 0 };
     const fullTypes: Record<EntityType, number> = { person: 0, organization: 0, place: 0, group: 0 };
-    const spellings = new Map<string, { forms: Map<string, number>; mentions: number; articles: Set<string>; acronym: boolean; tokens: number; phonetic: string; person: boolean }>();
+    const spellings = new Map<string, { forms: Map<string, number>; mentions: number; articles: number; lastArticle: number; acronym: boolean; tokens: number; phonetic: string; person: boolean }>();
     let mentionCount = 0;
     let maxPersonTokens = 0;
-    for (const article of articles) {
-      for (const ref of article.mentions) {
+    for (let a = 0; a < articles.length; a++) {
+      for (const ref of articles[a]!.mentions) {
         mentionCount++;
-        types[ref.mention.type]++;
+        const mentionType = ref.mention.type;
+        if (mentionType === 'person') types.person++;
+        else if (mentionType === 'organization') types.organization++;
+        else if (mentionType === 'place') types.place++;
+        else types.group++;
         const cls = typeClassOf(ref.mention.type);
-        const form = nameForm(ref.mention.text, cls);
+        const { form, core, key } = spellingOf(ref.mention.text, cls);
         if (!form.acronym && form.tokens.length > 1) fullTypes[ref.mention.type]++;
-        const core = form.core.replace(/\s+/g, ' ');
-        const key = core.toLowerCase();
         let entry = spellings.get(key);
         if (!entry) {
-          entry = { forms: new Map(), mentions: 0, articles: new Set(), acronym: form.acronym, tokens: form.tokens.length, phonetic: form.phonetic, person: cls === 'person' };
+          entry = { forms: new Map(), mentions: 0, articles: 0, lastArticle: -1, acronym: form.acronym, tokens: form.tokens.length, phonetic: form.phonetic, person: cls === 'person' };
           spellings.set(key, entry);
         }
         entry.forms.set(core, (entry.forms.get(core) ?? 0) + 1);
         entry.mentions++;
-        entry.articles.add(article.uri);
+        // mentions come article by article: a new article is one not seen just before
+        if (entry.lastArticle !== a) {
+          entry.lastArticle = a;
+          entry.articles++;
+        }
         if (cls === 'person') maxPersonTokens = Math.max(maxPersonTokens, form.tokens.length);
       }
     }
@@ -655,7 +744,7 @@ export class WorkspaceIndex {
       .map((entry) => ({
         text: [...entry.forms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0]![0],
         mentions: entry.mentions,
-        articles: entry.articles.size,
+        articles: entry.articles,
         acronym: entry.acronym,
         short: entry.person && entry.tokens === 1 && maxPersonTokens > 1,
         phonetic: entry.phonetic,

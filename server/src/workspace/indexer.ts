@@ -23,8 +23,14 @@ import { WorkspaceIndex } from './index';
 import { analysisFingerprint, loadPersistedIndex, savePersistedIndex, type PersistedClusters, type PersistedEntry } from './persistedIndex';
 import { summarize, type ArticleSummary } from './summary';
 
+/** Paths and URI paths that need no percent-encoding (POSIX): turned into each other by adding or cutting "file://",
+ *  exactly as vscode-uri would, without parsing (a warm start converts tens of thousands of them). */
+const PLAIN_PATH = /^\/[A-Za-z0-9/._~-]*$/;
+const PLAIN_PATHS = process.platform !== 'win32';
+
 /** The URI the index keys a file by (encoded as VS Code encodes it, so open and closed files agree). */
 export function uriOfPath(filePath: string): string {
+  if (PLAIN_PATHS && PLAIN_PATH.test(filePath) && !filePath.startsWith('//')) return `file://${filePath}`;
   return URI.file(filePath).toString();
 }
 
@@ -39,6 +45,7 @@ export function canonicalUri(uri: string): string {
 }
 
 export function pathOfUri(uri: string): string | undefined {
+  if (PLAIN_PATHS && uri.startsWith('file:///') && PLAIN_PATH.test(uri.slice(7))) return uri.slice(7);
   try {
     const parsed = URI.parse(uri);
     return parsed.scheme === 'file' ? parsed.fsPath : undefined;
@@ -424,30 +431,54 @@ export class WorkspaceIndexer {
     return counts;
   }
 
-  /** Analyses files on the worker threads, a few tasks per worker in flight; each reply goes into the index as it
-   *  comes (a message at a time, so requests are answered in between). Returns how many were analysed. */
+  /** Analyses files on the worker threads, a few tasks per worker in flight. Replies are queued as they arrive and
+   *  put into the index in slices of about SLICE_MS (a worker thread can deliver many replies in one turn of the
+   *  event loop; handled at once, they would hold up requests). Returns how many were analysed, and kept. */
   private analyseOnWorkers(pending: readonly PendingFile[], generation: number, onDone: () => void): Promise<{ analysed: number; kept: number }> {
     const limit = Math.max(2, this.runner.threads * TASKS_PER_WORKER);
     let next = 0;
     let active = 0;
     const counts = { analysed: 0, kept: 0 };
+    const replies: { item: PendingFile; reply: TaskReply }[] = [];
+    let draining = false;
     return new Promise((resolve) => {
+      const finishIfDone = () => {
+        const stale = generation !== this.generation;
+        if (active === 0 && replies.length === 0 && (stale || next >= pending.length)) resolve(counts);
+      };
       const pump = () => {
         const stale = generation !== this.generation;
-        while (!stale && active < limit && next < pending.length) {
+        // keep the workers busy: replies waiting to be handled count as in flight
+        while (!stale && active + replies.length < limit && next < pending.length) {
           const item = pending[next++]!;
           active++;
           void this.runner.run(this.fileTask(item.filePath, item.known?.hash)).then((reply) => {
             active--;
-            if (generation === this.generation && !this.open.has(item.uri)) {
-              const outcome = this.apply(item, reply);
-              if (outcome !== 'none') counts[outcome]++;
+            replies.push({ item, reply });
+            if (!draining) {
+              draining = true;
+              setImmediate(drain);
             }
-            onDone();
-            pump();
           });
         }
-        if (active === 0 && (stale || next >= pending.length)) resolve(counts);
+        finishIfDone();
+      };
+      const drain = () => {
+        const started = Date.now();
+        while (replies.length > 0 && Date.now() - started < SLICE_MS) {
+          const { item, reply } = replies.shift()!;
+          if (generation === this.generation && !this.open.has(item.uri)) {
+            const outcome = this.apply(item, reply);
+            if (outcome !== 'none') counts[outcome]++;
+          }
+          onDone();
+        }
+        pump();
+        if (replies.length > 0) setImmediate(drain);
+        else {
+          draining = false;
+          finishIfDone();
+        }
       };
       pump();
     });

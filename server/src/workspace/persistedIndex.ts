@@ -103,7 +103,12 @@ export async function loadPersistedIndex(file: string, fingerprint: string, slic
     if (header.fingerprint !== fingerprint) return { kind: 'discarded', reason: 'made with another model, analysis or date settings' };
     const payload = bytes.subarray(payloadStart);
     const checksum = bytes.subarray(headerStart + headerLength, payloadStart);
-    if (!createHash('sha1').update(payload).digest().equals(checksum)) return { kind: 'discarded', reason: 'corrupt (checksum mismatch)' };
+    const hash = createHash('sha1');
+    for (let at = 0; at < payload.length; at += CHUNK) {
+      hash.update(payload.subarray(at, Math.min(payload.length, at + CHUNK)));
+      if (payload.length > CHUNK) await yieldToEventLoop();
+    }
+    if (!hash.digest().equals(checksum)) return { kind: 'discarded', reason: 'corrupt (checksum mismatch)' };
     const reader = new PlainReader(payload, intern);
     const count = reader.next();
     if (typeof count !== 'number') return { kind: 'discarded', reason: 'corrupt (no entry count)' };
@@ -174,7 +179,7 @@ export async function savePersistedIndex(
     }
   }
   if (clusters) writer.write({ configKey: clusters.configKey, groups: clusters.groups });
-  const payload = writer.finish();
+  const parts = writer.finishParts();
   const header: PersistedHeader = {
     format: INDEX_FILE_FORMAT,
     codec: PLAIN_CODEC_VERSION,
@@ -187,14 +192,30 @@ export async function savePersistedIndex(
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length);
-  const checksum = createHash('sha1').update(payload).digest();
+  // the checksum in chunks, and the file in parts: no single step holds the event loop for long
+  const hash = createHash('sha1');
+  for (const part of parts) {
+    for (let at = 0; at < part.length; at += CHUNK) {
+      hash.update(part.subarray(at, Math.min(part.length, at + CHUNK)));
+      if (part.length > CHUNK) await yieldToEventLoop();
+    }
+  }
+  const checksum = hash.digest();
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await fs.writeFile(temporary, Buffer.concat([MAGIC, length, headerBytes, checksum, payload]));
+    const handle = await fs.open(temporary, 'w');
+    try {
+      for (const chunk of [MAGIC, length, headerBytes, checksum, ...parts]) await handle.write(chunk);
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
     throw error;
   }
 }
+
+/** Bytes hashed between yields when a large index is saved. */
+const CHUNK = 4 * 1024 * 1024;

@@ -219,6 +219,22 @@ export class PlainWriter {
     return id;
   }
 
+  /** The stream in parts (string table and shapes, then values), without copying the values: for writing a large
+   *  stream to a file piece by piece. Their concatenation is what `finish` returns. */
+  finishParts(): Uint8Array[] {
+    const head = new Bytes(64);
+    head.uint(this.strings.size);
+    head.uint(this.stringBytes.pos);
+    const shapes = new Bytes(16 + this.shapeKeys.length * 16);
+    shapes.uint(this.shapeKeys.length);
+    for (const keys of this.shapeKeys) {
+      shapes.uint(keys.length);
+      for (const id of keys) shapes.uint(id);
+    }
+    shapes.uint(this.values.pos);
+    return [head.bytes(), this.stringBytes.bytes(), shapes.bytes(), this.values.bytes()];
+  }
+
   /** The stream: string table, shape table, values. */
   finish(): Uint8Array {
     const head = new Bytes(64 + this.shapeKeys.length * 8);
@@ -246,12 +262,47 @@ export class PlainFormatError extends Error {}
 
 const DECODER = new TextDecoder('utf-8', { fatal: true });
 
+/** Builds the objects of one shape as an object literal compiled for its keys: every object of the shape then has its
+ *  properties inside the object itself. Built key by key from `{}`, an object with more than a few properties keeps
+ *  the rest in a separate backing array: tens of megabytes more for the summaries of a large workspace. */
+type ShapeBuilder = (reader: PlainReader) => Record<string, unknown>;
+
+const SHAPES = new Map<string, ShapeBuilder>();
+
+function shapeBuilder(keys: readonly string[]): ShapeBuilder {
+  const signature = keys.join('\u0000');
+  let builder = SHAPES.get(signature);
+  if (builder) return builder;
+  if (keys.length === 0 || keys.length > 64 || keys.includes('__proto__')) {
+    // odd shapes, and "__proto__" (which in a literal would set the prototype): key by key
+    builder = (reader) => {
+      const record: Record<string, unknown> = {};
+      for (const key of keys) Object.defineProperty(record, key, { value: reader.next(), enumerable: true, writable: true, configurable: true });
+      return record;
+    };
+  } else {
+    // the values are read in the order the keys are written (object literal properties evaluate left to right)
+    try {
+      builder = new Function('r', `return {${keys.map((key) => `${JSON.stringify(key)}: r.next()`).join(', ')}};`) as ShapeBuilder;
+    } catch {
+      // code generation disallowed (--disallow-code-generation-from-strings): key by key
+      builder = (reader) => {
+        const record: Record<string, unknown> = {};
+        for (const key of keys) record[key] = reader.next();
+        return record;
+      };
+    }
+  }
+  if (SHAPES.size < 10_000) SHAPES.set(signature, builder);
+  return builder;
+}
+
 /** Reads a finished stream value by value. Throws PlainFormatError on anything malformed (never loops or reads out of
  *  bounds on corrupt input). `intern`, when given, maps each string to one shared copy (the index's string pool). */
 export class PlainReader {
   private pos = 0;
   private readonly strings: string[];
-  private readonly shapes: string[][];
+  private readonly shapes: ShapeBuilder[];
   private readonly end: number;
   private readonly view: DataView;
   private depth = 0;
@@ -283,13 +334,13 @@ export class PlainReader {
     if (this.pos !== stringsEnd) throw new PlainFormatError('string table length mismatch');
     const shapeCount = this.uint();
     if (shapeCount > buf.length) throw new PlainFormatError('shape table out of bounds');
-    this.shapes = new Array<string[]>(shapeCount);
+    this.shapes = new Array<ShapeBuilder>(shapeCount);
     for (let i = 0; i < shapeCount; i++) {
       const keyCount = this.uint();
       if (keyCount > buf.length - this.pos) throw new PlainFormatError('shape out of bounds');
       const keys = new Array<string>(keyCount);
       for (let k = 0; k < keyCount; k++) keys[k] = this.string(this.uint());
-      this.shapes[i] = keys;
+      this.shapes[i] = shapeBuilder(keys);
     }
     const valueBytes = this.uint();
     this.end = this.pos + valueBytes;
@@ -336,16 +387,10 @@ export class PlainReader {
         return array;
       }
       case Tag.Object: {
-        const keys = this.shapes[this.uint()];
-        if (!keys) throw new PlainFormatError('unknown shape');
+        const build = this.shapes[this.uint()];
+        if (!build) throw new PlainFormatError('unknown shape');
         if (++this.depth > 64) throw new PlainFormatError('nested too deeply');
-        const record: Record<string, unknown> = {};
-        for (let i = 0; i < keys.length; i++) {
-          const key = keys[i]!;
-          // a key named like Object.prototype's accessor must not change the prototype
-          if (key === '__proto__') Object.defineProperty(record, key, { value: this.next(), enumerable: true, writable: true, configurable: true });
-          else record[key] = this.next();
-        }
+        const record = build(this);
         this.depth--;
         return record;
       }
