@@ -153,6 +153,8 @@ export class WorkspaceIndex {
   private changedUris = new Set<string>();
   private config: WorkspaceConfig = DEFAULT_CONFIG;
   private bulk = 0;
+  /** Counts changes (articles set or deleted, clusters committed), so background work can tell it is stale. */
+  private changeStamp = 0;
   /** Whether articles were added (or re-dated) since they were last ranked in definition order. */
   private rankStale = true;
   /** Scratch space of `set`/`removeArticle`: a name's slot in the article, and per slot [mentions, person,
@@ -256,6 +258,7 @@ export class WorkspaceIndex {
     this.articles.set(uri, article);
     this.articlesById.set(id, article);
     this.changedUris.add(uri);
+    this.changeStamp++;
     // an edit that keeps the article's date keeps its place in definition order; anything else re-ranks (lazily)
     if (previous && previous.sortKey === article.sortKey && previous.rank >= 0 && !this.rankStale) article.rank = previous.rank;
     else this.rankStale = true;
@@ -264,7 +267,10 @@ export class WorkspaceIndex {
   /** Removes an article; returns whether it was there. */
   delete(uri: string): boolean {
     const had = this.removeArticle(uri);
-    if (had) this.changedUris.add(uri);
+    if (had) {
+      this.changedUris.add(uri);
+      this.changeStamp++;
+    }
     return had;
   }
 
@@ -648,6 +654,35 @@ export class WorkspaceIndex {
   }
 
   // ---- views ---------------------------------------------------------------------------------------------------
+
+  /** Builds, in slices, the views of the clusters with the most mentions (a hover on "United States" in a workspace
+   *  of 20,000 articles then finds its view ready instead of gathering 15,000 mentions). Stops early when the index
+   *  changes meanwhile. */
+  async warmViews(limit = 300, sliceMs = 10): Promise<number> {
+    if (this.bulk > 0) return 0;
+    const stamp = this.changeStamp;
+    const weighted: { id: number; mentions: number }[] = [];
+    for (const cluster of this.graph.allClusters()) {
+      let mentions = 0;
+      for (const node of cluster.nodes) mentions += node.mentions;
+      if (mentions >= 50) weighted.push({ id: cluster.id, mentions });
+    }
+    weighted.sort((a, b) => b.mentions - a.mentions);
+    let built = 0;
+    let started = Date.now();
+    for (const { id } of weighted.slice(0, Math.min(limit, MAX_CACHED_VIEWS / 2))) {
+      if (this.changeStamp !== stamp || this.bulk > 0) break;
+      if (!this.views.has(id) && this.graph.cluster(id)) {
+        this.view(id);
+        built++;
+      }
+      if (Date.now() - started >= sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        started = Date.now();
+      }
+    }
+    return built;
+  }
 
   /** Ranks every article in definition order (date, then URI) when that changed: a view of a cluster that spans
    *  thousands of articles then sorts them by number, not by comparing long keys. */

@@ -371,6 +371,8 @@ export class WorkspaceIndexer {
       const indexed = [...this.fileMeta.keys()].filter((uri) => this.index.has(uri) && !this.open.has(uri)).length;
       if (analysed > 0 || (status !== undefined && !status.startsWith('loaded'))) this.dirtySinceSave = true;
       this.scheduleSave(0);
+      // the largest entities' views, ready before the first hover asks (in slices, after this run)
+      setImmediate(() => void this.index.warmViews().catch(() => undefined));
       return { indexed, analysed, reused: reused + kept, skipped: [...this.skipped.values()], cancelled: false, ...(status ? { persisted: status } : {}) };
     } finally {
       this.index.endBulk();
