@@ -1,6 +1,7 @@
 // Fact sheets are Markdown, but not articles: they repeat the articles' names and figures, and analysing them would
-// count every name twice and compare a figure with its own summary. A document whose first line is the fact-sheet
-// marker (an exported sheet, untitled or saved) is never sent to the server; the decision is taken when it opens.
+// count every name twice and compare a figure with its own summary. A document with the fact-sheet marker on one of
+// its first lines (an exported sheet, untitled or saved) is never sent to the server; the decision is taken when it
+// opens.
 import type * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 import { FACT_SHEET_MARKER } from '../../server/src/protocol';
@@ -8,7 +9,8 @@ import { FACT_SHEET_MARKER } from '../../server/src/protocol';
 const factSheets = new Set<string>();
 
 export function isFactSheet(document: vscode.TextDocument): boolean {
-  return document.lineCount > 0 && document.lineAt(0).text.trim() === FACT_SHEET_MARKER;
+  for (let line = 0; line < Math.min(3, document.lineCount); line++) if (document.lineAt(line).text.trim() === FACT_SHEET_MARKER) return true;
+  return false;
 }
 
 export const factSheetMiddleware: Middleware = {

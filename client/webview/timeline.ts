@@ -119,7 +119,6 @@ function draw(result: TimelineResult): void {
   }
   const span: Span = paddedSpan(first, last);
   const labelWidth = Math.min(LABEL_WIDTH, Math.max(110, Math.floor(chart.clientWidth * 0.3)));
-  const labelChars = Math.floor(labelWidth / 7.2);
   // the whole chart fits the page at zoom 1 (the right margin keeps the last tick label in view)
   const available = Math.max(240, chart.clientWidth - labelWidth - RIGHT_MARGIN);
   const width = Math.round(available * state.zoom);
@@ -169,7 +168,11 @@ function draw(result: TimelineResult): void {
     svg('rect', { x: 0, y: laneTops[i]!, width: labelWidth, height: laneHeights[i]!, class: i % 2 ? 'lane odd' : 'lane' }, labels);
     svg('rect', { x: 0, y: laneTops[i]!, width: width + RIGHT_MARGIN, height: laneHeights[i]!, class: i % 2 ? 'lane odd' : 'lane' }, root);
     const label = svg('text', { x: 8, y: laneTops[i]! + laneHeights[i]! / 2 + 4, class: 'lane-label' }, labels);
-    label.textContent = article.path.length > labelChars ? `…${article.path.slice(-(labelChars - 1))}` : article.path;
+    label.textContent = article.path;
+    // keep the end of a long path (the file name), cut to the column as the font draws it
+    for (let keep = article.path.length - 1; keep > 4 && label.getComputedTextLength() > labelWidth - 14; keep--) {
+      label.textContent = `…${article.path.slice(-keep)}`;
+    }
     svg('title', {}, label).textContent = `${article.path}${article.date ? ` · dated ${article.date}` : ' · no article date'}`;
   });
 

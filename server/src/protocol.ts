@@ -268,8 +268,9 @@ export interface TimelineResult {
 
 // ---- fact sheet --------------------------------------------------------------------------------------------------
 
-/** The first line of every fact sheet: the client does not send such a document to the server (a fact sheet repeats
- *  the articles' names and figures, and is not an article itself). */
+/** The second line of every fact sheet (the first is its title, which VS Code shows as an untitled document's name):
+ *  the client does not send such a document to the server (a fact sheet repeats the articles' names and figures, and
+ *  is not an article itself). */
 export const FACT_SHEET_MARKER = '<!-- Corroborate fact sheet: a summary of articles, not an article -->';
 
 export interface FactSheetParams {

@@ -102,8 +102,8 @@ describe('e2e: commands', function () {
     await page.runCommand('Corroborate: Export Fact Sheet…');
     await pickItem(page, /^This article/);
     await pickItem(page, /^Open as an untitled document/);
-    const tab = await poll(() => page.activeTabLabel(), (label) => /Untitled/.test(label), { timeout: 15_000 });
-    assert.match(tab, /Untitled/);
+    const tab = await poll(() => page.activeTabLabel(), (label) => /Untitled|Fact sheet/.test(label), { timeout: 15_000 });
+    assert.match(tab, /Fact sheet: 003/, `the untitled sheet is not named after its title: ${tab}`);
     const lines = await poll(() => editorLines(page, 40), (l) => l.some((line) => line.startsWith('# Fact sheet:')), { timeout: 15_000 });
     assert.ok(lines.includes(`# Fact sheet: ${SEED_003}`), JSON.stringify(lines));
     assert.ok(lines.some((line) => line.startsWith('Article date: **2024-12-17**')), JSON.stringify(lines));
@@ -131,7 +131,7 @@ describe('e2e: commands', function () {
     try {
       await poll(async () => existsSync(file), (exists) => exists, { timeout: 15_000 });
       const text = readFileSync(file, 'utf8');
-      assert.match(text, /^<!-- Corroborate fact sheet/);
+      assert.match(text, /^# Fact sheet: seeds\n<!-- Corroborate fact sheet/);
       assert.match(text, /^5 articles · \d+ entities · \d+ dates · \d+ figures · 0 conflicts$/m);
       // after a re-index from disk, the workspace counts as many articles as before: the sheet is not one
       const indexed = () => (e2e().outputChannelText().match(/indexed \d+ articles/g) ?? []).length;

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { e2e } from './hooks';
 import { poll } from './harness/poll';
+import { waitForStatus } from './harness/views';
 import { seedName } from './seeds';
 
 const SEED_003 = seedName('003');
@@ -22,6 +23,8 @@ describe('e2e: cross-file linking in the hover', function () {
   it('hovering "Khmeimim" in seed 003 lists the articles that write Hmeimim and Hemeimeem, with line links', async function () {
     const page = e2e().page;
     await page.openFile(SEED_003);
+    // every article indexed: the hover lists them all
+    await waitForStatus(page, (text) => /5 articles · /.test(text));
     const link004 = `${SEED_004}:${firstLine(SEED_004, /Hemeimeem/)}`;
     const text = await page.hoverText('Khmeimim Air Base', { part: 'Khmeimim', until: (shown) => shown.includes(link004), timeout: 60_000 });
     process.stderr.write(`      hover: ${text.replace(/\s+/g, ' ')}\n`);

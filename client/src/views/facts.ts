@@ -31,8 +31,9 @@ const MEASURES: Record<string, string> = { count: 'count', percent: 'percentage'
 
 /** "count · killed · 3 articles · 1 conflict" */
 export function groupDescription(group: FactGroup): string {
+  // "(areas in km², subject not stated)" says its measure already
   return [
-    MEASURES[group.measure] ?? group.measure,
+    group.label.startsWith('(') ? undefined : (MEASURES[group.measure] ?? group.measure),
     group.role,
     plural(group.articles, 'article'),
     group.claims.length > group.articles ? plural(group.claims.length, 'figure') : undefined,

@@ -67,7 +67,7 @@ export function articleFactSheet(input: FactSheetInput, uri: string): FactSheetR
   const summary = index.get(uri);
   if (!summary) return undefined;
   const path = displayPath(uri);
-  const out: string[] = [FACT_SHEET_MARKER, '', `# Fact sheet: ${cell(path)}`, '', articleDateLine(summary), ''];
+  const out: string[] = [`# Fact sheet: ${cell(path)}`, FACT_SHEET_MARKER, '', articleDateLine(summary), ''];
   const mine = findings.get(uri) ?? [];
   out.push(`## Conflicts (${mine.length})`, '', ...conflictLines(mine, displayPath, false), '');
 
@@ -133,9 +133,8 @@ export function workspaceFactSheet(input: FactSheetInput): FactSheetResult {
   }
   const clusters = index.clusters();
   const out: string[] = [
-    FACT_SHEET_MARKER,
-    '',
     `# Fact sheet: ${cell(name)}`,
+    FACT_SHEET_MARKER,
     '',
     `${plural(uris.length, 'article')} · ${plural(clusters.length, 'entity', 'entities')} · ${plural(dates, 'date')} · ${plural(figures, 'figure')} · ${plural(all.length, 'conflict')}`,
     '',
