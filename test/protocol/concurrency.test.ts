@@ -205,26 +205,27 @@ describe('protocol: concurrency', function () {
 
   it('answers a cancelled request as cancelled, at once, and keeps answering the others', async function () {
     const dir = seedsWorkspace();
-    // long enough to be analysed on a worker (a few hundred milliseconds), so the cancellation comes first
-    const long = Array.from({ length: 80 }, () => readFileSync(path.join(dir, 'syria-deployment.txt'), 'utf8') + SYRIA).join('\n');
-    writeFileSync(path.join(dir, 'long.txt'), long);
-    const session = await LspSession.start({ workspaceFolder: dir });
+    // long enough that its analysis (on a worker) takes well over a second: the cancellations come while it runs
+    const long = Array.from({ length: 12_000 }, (_, i) => `${i % 7 === 0 ? '\n' : ''}${SYRIA}`).join('');
+    const session = await LspSession.start({ workspaceFolder: dir, settings: { files: { maxSizeKB: 20_480 } } });
     try {
       await indexed(session);
-      const uri = await session.open(path.join(dir, 'long.txt'));
-      const source = new CancellationTokenSource();
-      const request = session.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }, source.token);
-      source.cancel();
-      await assert.rejects(request, (error: { code?: number }) => error.code === -32800);
-      // the others are answered, and so is the same request when not cancelled
-      const tokens = await session.semanticTokens(uri);
-      assert.ok(tokens.some((token) => token.text === 'Syria'));
-      const cancelledHover = new CancellationTokenSource();
-      cancelledHover.cancel();
-      await assert.rejects(
-        session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } }, cancelledHover.token),
-        (error: { code?: number }) => error.code === -32800,
-      );
+      const uri = await session.open(path.join(dir, 'long.txt'), long);
+      const cancelSoon = (source: CancellationTokenSource) => setTimeout(() => source.cancel(), 50);
+      const tokensSource = new CancellationTokenSource();
+      const tokens = session.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }, tokensSource.token);
+      cancelSoon(tokensSource);
+      const hoverSource = new CancellationTokenSource();
+      const hover = session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(long, 'Syria') }, hoverSource.token);
+      cancelSoon(hoverSource);
+      // a request that were not cancelled would wait for the analysis and answer with data, not this error
+      await assert.rejects(tokens, (error: { code?: number }) => error.code === -32800);
+      await assert.rejects(hover, (error: { code?: number }) => error.code === -32800);
+      // meanwhile other documents are served, and the same requests, not cancelled, get their answers
+      const syria = await session.open(path.join(dir, 'syria-deployment.txt'));
+      assert.ok((await session.semanticTokens(syria)).some((token) => token.text === 'Syria'));
+      const answered = await session.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+      assert.ok(answered.data.length > 0);
       assert.ok(await session.hover(uri, positionOf(long, 'Syria')));
       assert.equal(session.exited, false);
     } finally {
