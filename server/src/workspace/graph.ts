@@ -155,6 +155,8 @@ export function isShortFormOf(short: readonly string[], full: readonly string[])
 }
 
 export class NameGraph {
+  /** Counts changes to names (created, counted, deleted): a re-clustering in steps tells whether its lists are stale. */
+  private mutations = 0;
   /** Nodes by type class, then key (no "class|key" strings built per lookup). */
   private readonly nodes: Record<TypeClass, Map<string, NameNode>> = { person: new Map(), thing: new Map(), group: new Map() };
   private nextNodeId = 1;
@@ -221,6 +223,7 @@ export class NameGraph {
   /** Counts (delta > 0) or uncounts (delta < 0) `count` mentions of a node in an article, tagged with these types.
    *  A node left with no article is deleted. */
   countMentions(node: NameNode, article: number, count: number, person: number, organization: number, place: number, group: number, delta: 1 | -1): void {
+    this.mutations++;
     const left = (node.articles.get(article) ?? 0) + delta * count;
     if (left > 0) node.articles.set(article, left);
     else node.articles.delete(article);
@@ -274,6 +277,7 @@ export class NameGraph {
   }
 
   private deleteNode(node: NameNode): void {
+    this.mutations++;
     // names it linked may now link elsewhere ("Bogdanov" becomes unambiguous when "Ivan Bogdanov" goes)
     for (const edge of this.candidates(node)) this.dirty.add(edge.b);
     this.nodes[node.cls].delete(node.key);
@@ -543,7 +547,7 @@ export class NameGraph {
     for (const node of dirty) {
       queue.push(node);
       for (const edge of this.candidates(node)) queue.push(edge.b);
-      if (++work % 256 === 0) yield;
+      if (++work % 64 === 0) yield;
     }
     for (const id of orphans) for (const node of this.clusters.get(id)?.nodes ?? []) queue.push(node);
     const removed = new Set<number>(orphans);
@@ -561,19 +565,31 @@ export class NameGraph {
         edges.push(edge);
         if (!region.has(edge.b)) queue.push(edge.b);
       }
-      if (++work % 128 === 0) yield;
+      if (++work % 32 === 0) yield;
     }
     // each holding edge was seen from both ends: keep one, between names still there
-    const groups = yield* this.clusterRegion([...region], edges.filter((edge) => edge.a.id < edge.b.id && region.has(edge.b)));
-    for (let g = 0; g < groups.length; g++) {
-      if (groups[g]!.length > 1) groups[g]!.sort((x, y) => y.mentions - x.mentions || (x.key < y.key ? -1 : 1));
-      if (g % 2048 === 2047) yield;
+    const kept: Edge[] = [];
+    for (let i = 0; i < edges.length; i++) {
+      const edge = edges[i]!;
+      if (edge.a.id < edge.b.id && region.has(edge.b)) kept.push(edge);
+      if (i % 8192 === 8191) yield;
     }
-    // commit (no yield from here: queries see the old clusters or the new, never a mix)
+    const groups = yield* this.clusterRegion([...region], kept);
+    // the new clusters' lists, ready before the commit: sorted, without names deleted meanwhile
+    const mutationsBefore = this.mutations;
+    for (let g = 0; g < groups.length; g++) {
+      let group = groups[g]!;
+      if (!group.every((node) => this.isLive(node))) group = groups[g] = group.filter((node) => this.isLive(node));
+      if (group.length > 1) group.sort((x, y) => y.mentions - x.mentions || (x.key < y.key ? -1 : 1));
+      if (g % 1024 === 1023) yield;
+    }
+    // commit (no yield from here: queries see the old clusters or the new, never a mix); names deleted since the
+    // lists were made are left out here too
+    const changedMeanwhile = this.mutations !== mutationsBefore;
     for (const id of removed) this.clusters.delete(id);
     const created: number[] = [];
     for (const group of groups) {
-      const list = group.every((node) => this.isLive(node)) ? group : group.filter((node) => this.isLive(node));
+      const list = changedMeanwhile ? group.filter((node) => this.isLive(node)) : group;
       if (list.length === 0) continue;
       const id = this.nextClusterId++;
       for (const node of list) node.cluster = id;
@@ -630,11 +646,15 @@ export class NameGraph {
   private *clusterRegion(nodes: NameNode[], edges: Edge[]): Generator<void, NameNode[][]> {
     const parent = new Map<NameNode, NameNode>();
     const members = new Map<NameNode, NameNode[]>();
+    /** "These are different entities" tags of each root (only roots that have some). */
     const tags = new Map<NameNode, Set<string>>();
-    for (const node of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
       parent.set(node, node);
       members.set(node, [node]);
-      tags.set(node, new Set(this.distinctTags.get(node.key) ?? []));
+      const distinct = this.distinctTags.get(node.key);
+      if (distinct) tags.set(node, new Set(distinct));
+      if (i % 2048 === 2047) yield;
     }
     const find = (node: NameNode): NameNode => {
       let root = node;
@@ -648,22 +668,29 @@ export class NameGraph {
       return root;
     };
     // Deterministic order: by strength, then by the names, so a region gives the same clusters however it was reached.
-    edges.sort((x, y) => x.kind - y.kind || compareKeys(x, y));
-    yield;
+    // (sorted in chunks, then merged, in steps: a whole workspace has hundreds of thousands of edges)
+    edges = yield* sortInSteps(edges, (x, y) => x.kind - y.kind || compareKeys(x, y));
     let work = 0;
     for (const edge of edges) {
-      if (++work % 1024 === 0) yield;
+      if (++work % 256 === 0) yield;
       const ra = find(edge.a);
       const rb = find(edge.b);
       if (ra === rb) continue;
-      if (conflicting(tags.get(ra)!, tags.get(rb)!)) continue;
+      const tagsA = tags.get(ra);
+      const tagsB = tags.get(rb);
+      if (tagsA && tagsB && conflicting(tagsA, tagsB)) continue;
       if (edge.kind === 5 && !this.transliterationHolds(members.get(ra)!, members.get(rb)!)) continue;
       const [big, small] = members.get(ra)!.length >= members.get(rb)!.length ? [ra, rb] : [rb, ra];
       parent.set(small, big);
       members.get(big)!.push(...members.get(small)!);
       members.delete(small);
-      for (const tag of tags.get(small)!) tags.get(big)!.add(tag);
-      tags.delete(small);
+      const smallTags = tags.get(small);
+      if (smallTags) {
+        const bigTags = tags.get(big);
+        if (bigTags) for (const tag of smallTags) bigTags.add(tag);
+        else tags.set(big, smallTags);
+        tags.delete(small);
+      }
     }
     const groups: NameNode[][] = [];
     for (const [root, list] of members) if (parent.get(root) === root) groups.push(list);
@@ -789,6 +816,43 @@ function conflicting(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
     for (const other of b) if (other !== tag && other.startsWith(`${group}:`)) return true;
   }
   return false;
+}
+
+/** A stable sort in steps: chunks of 2,048 sorted one per step, then merged pairwise, yielding every 4,096 items. */
+function* sortInSteps<T>(items: T[], compare: (a: T, b: T) => number): Generator<void, T[]> {
+  const CHUNK = 2048;
+  if (items.length <= CHUNK) return items.sort(compare);
+  let runs: T[][] = [];
+  for (let at = 0; at < items.length; at += CHUNK) {
+    runs.push(items.slice(at, at + CHUNK).sort(compare));
+    yield;
+  }
+  while (runs.length > 1) {
+    const next: T[][] = [];
+    for (let r = 0; r < runs.length; r += 2) {
+      const a = runs[r]!;
+      const b = runs[r + 1];
+      if (!b) {
+        next.push(a);
+        continue;
+      }
+      const merged: T[] = new Array(a.length + b.length);
+      let i = 0;
+      let j = 0;
+      let k = 0;
+      while (i < a.length && j < b.length) {
+        // ties keep a's item first: stable, as Array.prototype.sort
+        merged[k++] = compare(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!;
+        if (k % 4096 === 0) yield;
+      }
+      while (i < a.length) merged[k++] = a[i++]!;
+      while (j < b.length) merged[k++] = b[j++]!;
+      next.push(merged);
+      yield;
+    }
+    runs = next;
+  }
+  return runs[0]!;
 }
 
 function compareKeys(x: Edge, y: Edge): number {
