@@ -139,7 +139,13 @@ export function registerCheckDiagnostics(host: DiagnosticsHost): CheckDiagnostic
   const pushAll = async (): Promise<void> => {
     try {
       const now = new Set<string>();
+      let slice = Date.now();
       for (const uri of index.uris()) {
+        // a large workspace takes seconds: requests are answered in between
+        if (Date.now() - slice > 15) {
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = Date.now();
+        }
         const diagnostics = await diagnosticsFor(uri);
         if (diagnostics.length === 0) continue;
         now.add(uri);
@@ -177,7 +183,14 @@ export function registerCheckDiagnostics(host: DiagnosticsHost): CheckDiagnostic
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       try {
         const reported = new Set<string>();
+        let slice = Date.now();
         for (const uri of index.uris().sort()) {
+          // a large workspace takes seconds: requests are answered in between (and a cancelled pull stops)
+          if (Date.now() - slice > 15) {
+            await new Promise((resolve) => setImmediate(resolve));
+            slice = Date.now();
+            if (token.isCancellationRequested) return { items: [] };
+          }
           const diagnostics = await diagnosticsFor(uri);
           if (diagnostics.length === 0 && !known.has(uri)) continue;
           reported.add(uri);
