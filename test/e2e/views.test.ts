@@ -162,7 +162,7 @@ describe('e2e: the status bar and the Facts view, with a planted conflict', func
     assert.match(group ?? '', /count · deployed · 3 articles · 2 conflicts|count .*2 conflicts/, JSON.stringify(rows));
     assert.ok(rows.some((row) => /^some 4,300, .*000_164a9749a017def4\.txt line \d+/i.test(row)), `the seed's undated "some 4,300" is not listed: ${JSON.stringify(rows)}`);
     await expandRow(page, 'Facts', /^Some 4,300 Russian military here/);
-    await waitForRows(page, 'Facts', (r) => r.some((row) => /^5,000 Russian troops in views-briefing\.txt/.test(row)));
+    await waitForRows(page, 'Facts', (r) => r.some((row) => /^5,000 Russian troops .*views-briefing\.txt/.test(row)));
     await clickRow(page, 'Facts', /^5,000, warning/);
     const tab = await poll(() => page.activeTabLabel(), (label) => label.includes('views-briefing.txt'), { timeout: 15_000 });
     assert.ok(tab.includes('views-briefing.txt'), `the figure opened "${tab}"`);

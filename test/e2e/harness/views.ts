@@ -113,16 +113,33 @@ export async function answerInput(w: Workbench, text: string): Promise<void> {
   await w.page.keyboard.press('Enter');
 }
 
-/** Picks the row of the open quick pick whose label matches. */
-export async function pickItem(w: Workbench, label: RegExp): Promise<void> {
+/**
+ * Picks a row of the open quick pick: types `filter` (default: the label's words) into its box, waits until the list
+ * holds a matching row and has stopped changing, moves to that row with the arrow keys and presses Enter (clicking a
+ * row of a list that is still changing can land on its neighbour).
+ */
+export async function pickItem(w: Workbench, label: RegExp, filter = label.source.replace(/^\^/, '').replace(/\\/g, '').replace(/[^\w\s’'-]/g, ' ').trim()): Promise<void> {
+  const input = w.page.locator(VIEW_SELECTORS.quickInputBox);
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(filter);
   const rows = w.page.locator(VIEW_SELECTORS.quickInputRow);
-  const index = await poll(
-    async () => (await rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? ''))).findIndex((text) => label.test(text)),
-    (i) => i >= 0,
-    { timeout: 15_000 },
+  const labels = () => rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? ''));
+  let previous = '';
+  const settled = await poll(
+    async () => {
+      const now = await labels();
+      const key = JSON.stringify(now);
+      const stable = key === previous;
+      previous = key;
+      return stable ? now : [];
+    },
+    (now) => now.some((text) => label.test(text)),
+    { timeout: 15_000, interval: 300 },
   );
-  if (index < 0) throw new Error(`no quick pick row ${label}`);
-  await rows.nth(index).click();
+  const index = settled.findIndex((text) => label.test(text));
+  if (index < 0) throw new Error(`no quick pick row ${label} (typed "${filter}"): ${JSON.stringify(await labels())}`);
+  for (let i = 0; i < index; i++) await w.page.keyboard.press('ArrowDown');
+  await w.page.keyboard.press('Enter');
 }
 
 /** The accessible labels of the references peek's rows (files and their mentions). */
@@ -166,8 +183,7 @@ export async function runPickerCommand(w: Workbench, title: string): Promise<voi
   await w.page.keyboard.press('F1');
   const input = w.page.locator(VIEW_SELECTORS.quickInputBox);
   await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
-  await pickItem(w, new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i'));
+  await pickItem(w, new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i'), `>${title}`);
 }
 
 /** Drags the side bar's edge to make it `width` pixels wide (its views show more of each row); returns the old width. */
@@ -190,14 +206,14 @@ export async function setSectionExpanded(w: Workbench, labelStart: string, expan
   if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
 }
 
-/** Waits until the active editor shows words in our semantic token colours (the server's tokens have arrived), so a
- *  screenshot shows the article as a reporter sees it. */
+/** Waits until a text editor on screen shows words in our semantic token colours (the server's tokens have arrived),
+ *  so a screenshot shows the article as a reporter sees it. */
 export async function waitForTokenColours(w: Workbench): Promise<boolean> {
   const colours = Object.values(TOKEN_COLORS).map((hex) => hex.toLowerCase());
   return poll(
     () =>
       w.page
-        .locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines span span')
+        .locator('.editor-instance .monaco-editor .view-lines span span')
         .evaluateAll((spans) => spans.map((span) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(span).color))
         .then((found) => found.map(cssColorToHex).some((hex) => colours.includes(hex))),
     (coloured) => coloured,
