@@ -120,7 +120,14 @@ export class Workbench {
   /** Opens a file of the workspace by name through Quick Open (Ctrl+P), and waits until its editor is active. */
   async openFile(relativePath: string): Promise<void> {
     const name = path.basename(relativePath);
-    await this.quickInput('Control+P', relativePath, (label) => (label.startsWith(name) ? 0 : label.includes(name) ? 1 : -1));
+    try {
+      await this.quickInput('Control+P', relativePath, (label) => (label.startsWith(name) ? 0 : label.includes(name) ? 1 : -1));
+    } catch (error) {
+      // Quick Open lists the workspace's files from a cache made when it was first used, so a file a test wrote since
+      // may be missing: open it by its path with File: Open File... (a quick input with a path in code-server) instead.
+      if (!/no matching row/.test(String(error))) throw error;
+      await this.openByPath(path.join(this.options.workspaceDir, relativePath));
+    }
     const tab = await poll(
       async () => (await this.page.locator(SELECTORS.activeTab).getAttribute('aria-label', { timeout: 1000 })) ?? '',
       (label) => label.includes(name),
@@ -129,6 +136,24 @@ export class Workbench {
     if (!tab.includes(name)) throw new Error(`opening ${relativePath}: the active tab is "${tab}"`);
     await this.page.locator(`${SELECTORS.activeEditor} .view-lines .view-line`).first().waitFor({ state: 'visible', timeout: 30_000 });
     this.activeFile = path.join(this.options.workspaceDir, relativePath);
+  }
+
+  /** Opens a file by its absolute path through File: Open File... (code-server's path dialog). */
+  private async openByPath(absolutePath: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator(SELECTORS.quickInputBox);
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('>File: Open File...');
+    const first = this.page.locator(SELECTORS.quickInputRow).first();
+    await poll(async () => (await first.getAttribute('aria-label', { timeout: 1000 })) ?? '', (label) => label.startsWith('File: Open File...'), { timeout: 10_000 });
+    await this.page.keyboard.press('Enter');
+    // the palette gives way to the path dialog in the same widget
+    await poll(() => input.inputValue(), (value) => value.startsWith('/'), { timeout: 10_000 });
+    await input.fill(absolutePath);
+    // the dialog completes the path as it is typed: wait until it shows ours, then accept it
+    await poll(() => input.inputValue(), (value) => value === absolutePath, { timeout: 5000 });
+    await this.page.keyboard.press('Enter');
   }
 
   /** Runs a command from the command palette by its title as the palette shows it ("Corroborate: Show Output"). */
