@@ -6,6 +6,7 @@ import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { e2e } from './hooks';
 import { poll } from './harness/poll';
+import { waitForStatus } from './harness/views';
 
 const HERE = 'planted-conflict-deployment.txt';
 const THERE = 'planted-conflict-briefing.txt';
@@ -24,7 +25,10 @@ describe('e2e: a cross-file figure conflict in the Problems panel', function () 
   });
 
   after(async function () {
+    // an open document stays in the index until it is closed, even when its file is gone
+    await e2e().page.runCommand('View: Close All Editors').catch(() => undefined);
     for (const file of files) if (existsSync(file)) unlinkSync(file);
+    await waitForStatus(e2e().page, (text) => text.includes('5 articles'));
     // leave the workbench as the other scenarios expect it: no panel taking the editor's room
     await e2e().page.runCommand('View: Hide Panel').catch(() => undefined);
   });

@@ -84,8 +84,10 @@ export async function statusText(w: Workbench): Promise<string> {
   return (await w.page.locator(VIEW_SELECTORS.statusItem(STATUS_ITEM_ID)).innerText({ timeout: 5000 })).trim();
 }
 
-export function waitForStatus(w: Workbench, accept: (text: string) => boolean, timeout = 60_000): Promise<string> {
-  return poll(() => statusText(w), accept, { timeout, interval: 250 });
+export async function waitForStatus(w: Workbench, accept: (text: string) => boolean, timeout = 60_000): Promise<string> {
+  const text = await poll(() => statusText(w), accept, { timeout, interval: 250 });
+  if (!accept(text)) throw new Error(`the status bar still shows "${text}" after ${timeout / 1000} s`);
+  return text;
 }
 
 /** The frame of a webview whose page holds `selector` (webview pages are a frame inside the webview's frame). */

@@ -301,16 +301,26 @@ export class Workbench {
    */
   async hoverText(needle: string, options: HoverOptions = {}): Promise<string> {
     const until = options.until ?? ((text: string) => text.length > 0);
-    const target = await this.locate(needle, options);
-    const x = target.box.x + target.box.width / 2;
-    const y = target.box.y + target.box.height / 2;
     let attempt = 0;
     return poll(
       async () => {
-        // Leave the word and come back, so VS Code sees a fresh mouse move each time.
+        attempt++;
         await this.page.keyboard.press('Escape');
-        await this.page.mouse.move(x, y + target.box.height * 3 + 40);
-        await this.page.mouse.move(x + (attempt++ % 2 === 0 ? -1 : 1), y, { steps: 4 });
+        if (attempt % 3 === 0) {
+          // Every third try from the keyboard, as a user of a screen reader would: the cursor on the word, then
+          // "Show or Focus Hover". A mouse hover can miss when the editor scrolls or a notification covers the word.
+          const { line, column } = this.positionOf(needle, options);
+          await this.goTo(line, column + 1);
+          await this.runCommand('Show or Focus Hover');
+        } else {
+          // Located afresh each time (the editor may have scrolled since); leave the word and come back, so VS Code
+          // sees a fresh mouse move.
+          const target = await this.locate(needle, options);
+          const x = target.box.x + target.box.width / 2;
+          const y = target.box.y + target.box.height / 2;
+          await this.page.mouse.move(x, y + target.box.height * 3 + 40);
+          await this.page.mouse.move(x + (attempt % 2 === 0 ? -1 : 1), y, { steps: 4 });
+        }
         return poll(() => this.visibleHoverText(), (text) => text.length > 0 && !/^Loading/.test(text), {
           timeout: 3000,
           interval: 100,
