@@ -4,11 +4,12 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { parseConfig } from '../../server/src/workspace/config';
 import { ROOT } from '../helpers/seeds';
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'corroborate.schema.json'), 'utf8'));
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+const validate = addFormats(new Ajv({ allErrors: true, strict: false })).compile(schema);
 
 describe('.corroborate.json: consistency-check sections', function () {
   it('reads dismissed findings, figures that are not the same fact, and files where checks are off', function () {

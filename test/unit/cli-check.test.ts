@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { main } from '../../server/src/cli/main';
 import { ROOT, SEEDS_DIR } from '../helpers/seeds';
 
@@ -93,7 +94,7 @@ describe('cli: corroborate check', function () {
     const { stdout, code } = await run('news', '--format', 'sarif');
     assert.equal(code, 1);
     const log = JSON.parse(stdout);
-    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(SARIF_SCHEMA);
+    const validate = addFormats(new Ajv({ allErrors: true, strict: false, unicodeRegExp: false })).compile(SARIF_SCHEMA);
     assert.ok(validate(JSON.parse(stdout)), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     assert.equal(log.version, '2.1.0');
     const run0 = log.runs[0];
@@ -114,7 +115,7 @@ describe('cli: corroborate check', function () {
   });
 
   it('the schema check is not vacuous: a broken log is rejected', function () {
-    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(SARIF_SCHEMA);
+    const validate = addFormats(new Ajv({ allErrors: true, strict: false, unicodeRegExp: false })).compile(SARIF_SCHEMA);
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: {} }, results: [{ level: 'loud' }] }] }), false);
   });
 

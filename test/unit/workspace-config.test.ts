@@ -3,11 +3,12 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { ROOT } from '../helpers/seeds';
 import { DEFAULT_CONFIG, parseConfig } from '../../server/src/workspace/config';
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'corroborate.schema.json'), 'utf8'));
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+const validate = addFormats(new Ajv({ allErrors: true, strict: false })).compile(schema);
 
 describe('.corroborate.json', function () {
   it('reads alias groups as lists, the first name canonical', function () {
