@@ -159,7 +159,9 @@ class Server {
   ) {}
 
   static async start(folder: string, storagePath: string | undefined, initializationOptions: Record<string, unknown> = {}): Promise<Server> {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // CORROBORATE_BENCH_SERVER_ARGS: extra Node options for the server (for example --cpu-prof to profile a run)
+    const nodeArgs = (process.env.CORROBORATE_BENCH_SERVER_ARGS ?? '').split(/\s+/).filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr!.on('data', () => undefined);
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new Server(child, connection);
@@ -222,6 +224,17 @@ class Server {
     }
   }
 
+  /** Processor time the server has used so far, all its threads (user + system), in seconds; 0 where unknown. */
+  cpuSeconds(): number {
+    try {
+      // fields after the command name (which is in brackets and may hold spaces): utime and stime are the 12th and 13th
+      const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      return round((Number(fields[11]) + Number(fields[12])) / 100, 2);
+    } catch {
+      return 0;
+    }
+  }
+
   async open(filePath: string): Promise<{ uri: string; text: string }> {
     const uri = pathToFileURL(filePath).href;
     const text = readFileSync(filePath, 'utf8');
@@ -270,6 +283,7 @@ function entityPositions(data: readonly number[]): { line: number; character: nu
 // ---- the runs -----------------------------------------------------------------------------------------------------
 
 interface ColdRun {
+  readonly indexCpuSeconds: number;
   readonly articles: number;
   readonly megabytes: number;
   readonly indexSeconds: number;
@@ -311,6 +325,7 @@ async function coldRun(folder: string, storage: string, bytes: number, probeFile
   const line = await server.waitForLog(/indexed \d+ articles/);
   phase = 'checks';
   const t1 = performance.now();
+  const indexCpuSeconds = server.cpuSeconds();
   const report = await server.connection.sendRequest<{ items: { items: unknown[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
   const t2 = performance.now();
   phase = 'done';
@@ -325,6 +340,8 @@ async function coldRun(folder: string, storage: string, bytes: number, probeFile
     articles,
     megabytes: round(megabytes),
     indexSeconds: round((t1 - t0) / 1000),
+    // processor time of the server's threads until then: about twice indexSeconds when both cores are kept busy
+    indexCpuSeconds,
     checksSeconds: round((t2 - t1) / 1000),
     coldSeconds: round(coldSeconds),
     articlesPerSecond: round(articles / coldSeconds, 1),

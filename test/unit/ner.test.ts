@@ -113,11 +113,12 @@ describe('entity model file', () => {
     assert.ok(findModelFile(), 'server/models/ner-model.bin exists');
     const model = loadModelFile();
     assert.deepEqual(model.header.tags, TAGS);
-    assert.equal(model.stages.length, 2);
-    for (const stage of model.stages) {
-      assert.equal(stage.weights.length, (1 << model.bits) * T);
-      assert.equal(stage.transitions.length, (T + 1) * T);
-    }
+    assert.equal(model.weights.count, 2);
+    if (model.weights.count !== 2) return;
+    // both stages in one table, interleaved row by row
+    assert.equal(model.weights.shared.table.length, (1 << model.bits) * 2 * T);
+    assert.equal(model.weights.shared.transitions1.length, (T + 1) * T);
+    assert.equal(model.weights.shared.transitions2.length, (T + 1) * T);
     assert.ok(model.lexicon.gazetteer.size > 10000, 'gazetteers');
     assert.ok(model.lexicon.clusters.size > 10000, 'word clusters');
     assert.ok(model.lexicon.isCommonWord('the') && !model.lexicon.isCommonWord('Syria'));

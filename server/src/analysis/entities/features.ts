@@ -53,6 +53,8 @@ const GAZ_SLOTS = 6;
 const BASE_SLOTS = 34;
 const STAGE2_SLOTS = 5;
 export const SLOTS = BASE_SLOTS + GAZ_SLOTS + STAGE2_SLOTS;
+/** The slots stage 1 fills; stage 2 reads them too, and adds its own after them. */
+export const STAGE1_SLOTS = BASE_SLOTS + GAZ_SLOTS;
 
 // Template ids (any distinct constants; part of the model format).
 const enum T {
@@ -458,7 +460,7 @@ export function addStage2Features(
     const from = bounds[s]!;
     const to = bounds[s + 1]!;
     for (let i = from; i < to; i++) {
-      let k = i * SLOTS + BASE_SLOTS + GAZ_SLOTS;
+      let k = i * SLOTS + STAGE1_SLOTS;
       const end = (i + 1) * SLOTS;
       for (let q = k; q < end; q++) features[q] = -1;
       const f = info.flags[i]!;

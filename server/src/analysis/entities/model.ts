@@ -3,7 +3,7 @@
 // big JSON. Pure: bytes in, model out (reading the file is model-file.ts's job).
 import { Lexicon } from './lexicon';
 import { IntTable } from './table';
-import { constrainTransitions, type WeightSet } from './tagger';
+import { constrainTransitions, type SharedWeights, type WeightSet } from './tagger';
 import { TAG_COUNT, TAGS } from './tags';
 
 const MAGIC = 0x52454e43; // "CNER" little-endian
@@ -22,17 +22,23 @@ export interface ModelHeader {
   readonly sections: ReadonlyArray<{ readonly name: string; readonly type: 'i32' | 'i8' | 'u8' | 'f32'; readonly length: number }>;
 }
 
+/** A model's weights: one stage, or two (stage 2 also reads stage 1's tags) sharing one interleaved table. */
+export type StageWeights = { readonly count: 1; readonly stage: WeightSet } | { readonly count: 2; readonly shared: SharedWeights };
+
 export class NerModel {
   constructor(
     readonly header: ModelHeader,
     readonly lexicon: Lexicon,
-    /** Stage 1, and stage 2 (which also reads stage 1's tags) when present. */
-    readonly stages: readonly WeightSet[],
+    readonly weights: StageWeights,
     readonly byteLength: number,
   ) {}
 
   get bits(): number {
     return this.header.bits;
+  }
+
+  get stageCount(): number {
+    return this.weights.count;
   }
 }
 
@@ -174,9 +180,12 @@ export function packWeights(q: Int8Array): { rows: Uint8Array; values: Int8Array
   return { rows: Uint8Array.from(deltas), values: Int8Array.from(values) };
 }
 
-function unpackWeights(rows: Uint8Array, values: Int8Array, bits: number): Int8Array {
+/**
+ * Unpacks sparse rows into a table of `stride` numbers per row, this stage's TAG_COUNT weights starting at `column`
+ * (two stages share a table as stride 2 x TAG_COUNT, columns 0 and TAG_COUNT).
+ */
+function unpackWeights(rows: Uint8Array, values: Int8Array, bits: number, out: Int8Array, stride: number, column: number): void {
   const T = TAG_COUNT;
-  const out = new Int8Array((1 << bits) * T);
   let row = -1;
   let v = 0;
   for (let i = 0; i < rows.length; ) {
@@ -190,21 +199,28 @@ function unpackWeights(rows: Uint8Array, values: Int8Array, bits: number): Int8A
     }
     row += d;
     if (row >= 1 << bits) throw new Error('entity model: weight row out of range');
-    const o = row * T;
+    if (v + T > values.length) throw new Error('entity model: weight values truncated');
+    const o = row * stride + column;
     for (let t = 0; t < T; t++) out[o + t] = values[v++]!;
   }
-  return out;
 }
 
 export function decodeModel(bytes: Uint8Array): NerModel {
   const { header, sections } = decodeContainer(bytes);
   if (header.tags.join() !== TAGS.join()) throw new Error(`entity model: tag set ${header.tags.join()} is not ${TAGS.join()}`);
   if (header.bits < 8 || header.bits > 24) throw new Error(`entity model: bad hash size 2^${header.bits}`);
-  const stages: WeightSet[] = [];
-  for (let s = 0; s < header.scales.length; s++) {
-    const weights = unpackWeights(need<Uint8Array>(sections, `rows${s}`), need<Int8Array>(sections, `values${s}`), header.bits);
-    const raw = need<Float32Array>(sections, `transitions${s}`);
-    stages.push({ weights, transitions: constrainTransitions(Float64Array.from(raw)) });
+  const stageCount = header.scales.length;
+  if (stageCount !== 1 && stageCount !== 2) throw new Error(`entity model: ${stageCount} stages (1 or 2 expected)`);
+  const stride = stageCount * TAG_COUNT;
+  const table = new Int8Array((1 << header.bits) * stride);
+  const transitions: Float64Array[] = [];
+  for (let s = 0; s < stageCount; s++) {
+    unpackWeights(need<Uint8Array>(sections, `rows${s}`), need<Int8Array>(sections, `values${s}`), header.bits, table, stride, s * TAG_COUNT);
+    transitions.push(constrainTransitions(Float64Array.from(need<Float32Array>(sections, `transitions${s}`))));
   }
-  return new NerModel(header, lexiconFrom(sections), stages, bytes.byteLength);
+  const weights: StageWeights =
+    stageCount === 1
+      ? { count: 1, stage: { weights: table, transitions: transitions[0]! } }
+      : { count: 2, shared: { table, transitions1: transitions[0]!, transitions2: transitions[1]! } };
+  return new NerModel(header, lexiconFrom(sections), weights, bytes.byteLength);
 }
