@@ -62,6 +62,8 @@ interface Slot {
 
 /** Jobs posted ahead to each worker, so it has its next message at hand. */
 const DEPTH = 2;
+/** The young generation (short-lived objects) of each worker's heap, in MB. */
+const WORKER_YOUNG_GENERATION_MB = 8;
 /** Restarts allowed per minute before the pool gives up on a slot. */
 const MAX_RESTARTS_PER_MINUTE = 20;
 
@@ -140,7 +142,9 @@ export class WorkerPool implements AnalysisRunner {
     this.restarts.push(now);
     let worker: Worker;
     try {
-      worker = new Worker(this.options.script);
+      // A small young generation: a worker's garbage is short-lived (one article at a time), and V8's default lets
+      // each worker hold tens of megabytes of it (peak RSS at 22,250 articles: 591 -> 525 MB, same speed).
+      worker = new Worker(this.options.script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     } catch (error) {
       this.options.log?.(`analysis worker could not start: ${error instanceof Error ? error.message : String(error)}`);
       return false;
