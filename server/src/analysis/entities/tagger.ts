@@ -30,7 +30,62 @@ export function constrainTransitions(transitions: Float64Array): Float64Array {
   return transitions;
 }
 
-/** Emission scores of tokens [from, to): scores[(i - from) * T + tag]. */
+/**
+ * The one scoring loop: for tokens [from, to), the sums of the weight rows their slots [slotFrom, slotTo) point at.
+ * A feature offset o (row x TAG_COUNT) reads `weights[(o << shift) + column ..]`: shift 0 for a table of one stage,
+ * 1 for two stages interleaved (column 0 or TAG_COUNT). Sums start from `base` (rows by token) when given, and go to
+ * `out` at row i - from (`outByToken`: row i).
+ */
+function sumRows(
+  features: Int32Array,
+  slots: number,
+  slotFrom: number,
+  slotTo: number,
+  from: number,
+  to: number,
+  weights: ArrayLike<number>,
+  shift: number,
+  column: number,
+  base: Float64Array | undefined,
+  out: Float64Array,
+  outByToken: boolean,
+): void {
+  for (let i = from; i < to; i++) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+    if (base) {
+      const p = i * T;
+      s0 = base[p]!, s1 = base[p + 1]!, s2 = base[p + 2]!, s3 = base[p + 3]!, s4 = base[p + 4]!;
+      s5 = base[p + 5]!, s6 = base[p + 6]!, s7 = base[p + 7]!, s8 = base[p + 8]!;
+    }
+    const end = i * slots + slotTo;
+    for (let k = i * slots + slotFrom; k < end; k++) {
+      const o = features[k]!;
+      if (o < 0) continue;
+      const r = (o << shift) + column;
+      s0 += weights[r]!;
+      s1 += weights[r + 1]!;
+      s2 += weights[r + 2]!;
+      s3 += weights[r + 3]!;
+      s4 += weights[r + 4]!;
+      s5 += weights[r + 5]!;
+      s6 += weights[r + 6]!;
+      s7 += weights[r + 7]!;
+      s8 += weights[r + 8]!;
+    }
+    const b = (outByToken ? i : i - from) * T;
+    out[b] = s0;
+    out[b + 1] = s1;
+    out[b + 2] = s2;
+    out[b + 3] = s3;
+    out[b + 4] = s4;
+    out[b + 5] = s5;
+    out[b + 6] = s6;
+    out[b + 7] = s7;
+    out[b + 8] = s8;
+  }
+}
+
+/** Emission scores of tokens [from, to) with one stage's table: scores[(i - from) * T + tag]. */
 export function scoreTokens(
   features: Int32Array,
   slots: number,
@@ -39,33 +94,7 @@ export function scoreTokens(
   weights: ArrayLike<number>,
   scores: Float64Array,
 ): void {
-  for (let i = from; i < to; i++) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
-    const end = (i + 1) * slots;
-    for (let k = i * slots; k < end; k++) {
-      const o = features[k]!;
-      if (o < 0) continue;
-      s0 += weights[o]!;
-      s1 += weights[o + 1]!;
-      s2 += weights[o + 2]!;
-      s3 += weights[o + 3]!;
-      s4 += weights[o + 4]!;
-      s5 += weights[o + 5]!;
-      s6 += weights[o + 6]!;
-      s7 += weights[o + 7]!;
-      s8 += weights[o + 8]!;
-    }
-    const b = (i - from) * T;
-    scores[b] = s0;
-    scores[b + 1] = s1;
-    scores[b + 2] = s2;
-    scores[b + 3] = s3;
-    scores[b + 4] = s4;
-    scores[b + 5] = s5;
-    scores[b + 6] = s6;
-    scores[b + 7] = s7;
-    scores[b + 8] = s8;
-  }
+  sumRows(features, slots, 0, slots, from, to, weights, 0, 0, undefined, scores, false);
 }
 
 /**
@@ -121,8 +150,8 @@ export function viterbi(
 
 /**
  * Two stages whose weights share one table, interleaved row by row (stage 1's TAG_COUNT weights of a feature, then
- * stage 2's: see model.ts). Both stages read the same stage-1 slots, so one pass over a token's features sums both
- * stages' scores for them while each row is in the cache; stage 2 then adds only its own slots. The sums are the
+ * stage 2's: see model.ts). Both stages read the same stage-1 slots, so stage 2's sums over them are made right after
+ * stage 1's, sentence by sentence, while the rows are in the cache; stage 2 then adds only its own slots. The sums are the
  * ones separate passes would make (integer weights: exact in any order).
  */
 export interface SharedWeights {
@@ -130,120 +159,6 @@ export interface SharedWeights {
   readonly table: Int8Array;
   readonly transitions1: Float64Array;
   readonly transitions2: Float64Array;
-}
-
-/**
- * Stage-1 scores of tokens [from, to) into `scores1` (sentence-local rows) and stage 2's partial scores from the same
- * slots into `partial2` (rows indexed by token). Feature offsets are row x TAG_COUNT, so a row starts at 2 x offset.
- */
-function scoreShared(
-  features: Int32Array,
-  slots: number,
-  sharedSlots: number,
-  from: number,
-  to: number,
-  table: Int8Array,
-  scores1: Float64Array,
-  partial2: Float64Array,
-): void {
-  for (let i = from; i < to; i++) {
-    const begin = i * slots;
-    const end = begin + sharedSlots;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
-    for (let k = begin; k < end; k++) {
-      const o = features[k]!;
-      if (o < 0) continue;
-      const r = o + o;
-      s0 += table[r]!;
-      s1 += table[r + 1]!;
-      s2 += table[r + 2]!;
-      s3 += table[r + 3]!;
-      s4 += table[r + 4]!;
-      s5 += table[r + 5]!;
-      s6 += table[r + 6]!;
-      s7 += table[r + 7]!;
-      s8 += table[r + 8]!;
-    }
-    let b = (i - from) * T;
-    scores1[b] = s0;
-    scores1[b + 1] = s1;
-    scores1[b + 2] = s2;
-    scores1[b + 3] = s3;
-    scores1[b + 4] = s4;
-    scores1[b + 5] = s5;
-    scores1[b + 6] = s6;
-    scores1[b + 7] = s7;
-    scores1[b + 8] = s8;
-    // the same rows again: in the cache now
-    s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = s8 = 0;
-    for (let k = begin; k < end; k++) {
-      const o = features[k]!;
-      if (o < 0) continue;
-      const r = o + o + T;
-      s0 += table[r]!;
-      s1 += table[r + 1]!;
-      s2 += table[r + 2]!;
-      s3 += table[r + 3]!;
-      s4 += table[r + 4]!;
-      s5 += table[r + 5]!;
-      s6 += table[r + 6]!;
-      s7 += table[r + 7]!;
-      s8 += table[r + 8]!;
-    }
-    b = i * T;
-    partial2[b] = s0;
-    partial2[b + 1] = s1;
-    partial2[b + 2] = s2;
-    partial2[b + 3] = s3;
-    partial2[b + 4] = s4;
-    partial2[b + 5] = s5;
-    partial2[b + 6] = s6;
-    partial2[b + 7] = s7;
-    partial2[b + 8] = s8;
-  }
-}
-
-/** Stage 2's scores of tokens [from, to): its partial scores plus its own slots [sharedSlots, slots). */
-function scoreStage2(
-  features: Int32Array,
-  slots: number,
-  sharedSlots: number,
-  from: number,
-  to: number,
-  table: Int8Array,
-  partial2: Float64Array,
-  scores: Float64Array,
-): void {
-  for (let i = from; i < to; i++) {
-    const p = i * T;
-    let s0 = partial2[p]!, s1 = partial2[p + 1]!, s2 = partial2[p + 2]!, s3 = partial2[p + 3]!, s4 = partial2[p + 4]!;
-    let s5 = partial2[p + 5]!, s6 = partial2[p + 6]!, s7 = partial2[p + 7]!, s8 = partial2[p + 8]!;
-    const end = (i + 1) * slots;
-    for (let k = i * slots + sharedSlots; k < end; k++) {
-      const o = features[k]!;
-      if (o < 0) continue;
-      const r = o + o + T;
-      s0 += table[r]!;
-      s1 += table[r + 1]!;
-      s2 += table[r + 2]!;
-      s3 += table[r + 3]!;
-      s4 += table[r + 4]!;
-      s5 += table[r + 5]!;
-      s6 += table[r + 6]!;
-      s7 += table[r + 7]!;
-      s8 += table[r + 8]!;
-    }
-    const b = (i - from) * T;
-    scores[b] = s0;
-    scores[b + 1] = s1;
-    scores[b + 2] = s2;
-    scores[b + 3] = s3;
-    scores[b + 4] = s4;
-    scores[b + 5] = s5;
-    scores[b + 6] = s6;
-    scores[b + 7] = s7;
-    scores[b + 8] = s8;
-  }
 }
 
 /**
@@ -268,7 +183,9 @@ export function decodeTwoStages(
     const to = bounds[s + 1]!;
     if (to === from) continue;
     buffers.ensure(to - from);
-    scoreShared(features, slots, sharedSlots, from, to, weights.table, buffers.scores, partial2);
+    // stage 1 over the shared slots, then stage 2 over the same rows while the sentence's rows are in the cache
+    sumRows(features, slots, 0, sharedSlots, from, to, weights.table, 1, 0, undefined, buffers.scores, false);
+    sumRows(features, slots, 0, sharedSlots, from, to, weights.table, 1, T, undefined, partial2, true);
     viterbi(buffers.scores, to - from, weights.transitions1, stage1, from, buffers.work, buffers.back);
   }
   addStage2(stage1);
@@ -277,7 +194,7 @@ export function decodeTwoStages(
     const to = bounds[s + 1]!;
     if (to === from) continue;
     buffers.ensure(to - from);
-    scoreStage2(features, slots, sharedSlots, from, to, weights.table, partial2, buffers.scores);
+    sumRows(features, slots, sharedSlots, slots, from, to, weights.table, 1, T, partial2, buffers.scores, false);
     viterbi(buffers.scores, to - from, weights.transitions2, stage2, from, buffers.work, buffers.back);
   }
   return { stage1, stage2 };
