@@ -1,0 +1,51 @@
+// Which files are articles: the include/exclude globs, compiled to regular expressions, decide as minimatch does.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Minimatch } from 'minimatch';
+import { isArticlePath } from '../../server/src/articles';
+import type { Settings } from '../../server/src/settings';
+import { ROOT } from '../helpers/seeds';
+
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const properties = manifest.contributes.configuration.properties ?? {};
+const DEFAULT_INCLUDE: string[] = properties['corroborate.articles.include'].default;
+const DEFAULT_EXCLUDE: string[] = properties['corroborate.articles.exclude'].default;
+
+function settingsWith(include: string[], exclude: string[]): Settings {
+  return { articles: { include, exclude } } as unknown as Settings;
+}
+
+const PATHS = [
+  'a.txt', 'notes/a.txt', 'deep/er/still/b.md', 'x.markdown', 'y.article', 'z.docx', 'README', '.hidden/a.txt',
+  '.a.txt', 'node_modules/pkg/readme.md', 'src/node_modules/x.txt', '.git/COMMIT_EDITMSG.txt', 'dist/out.txt',
+  'distant/a.txt', 'out/x.md', 'fact-sheet-2024.md', 'desk/fact-sheet.md', 'desk/fact-sheets/a.md', 'a.TXT',
+  'drafts/2024/draft-1.txt', 'archive/2017/x.txt', 'sp ace/ünïcödé.txt', 'a.txt.bak', 'txt', 'a/b/c/d/e/f/g.md',
+];
+const PATTERNS = [
+  ...DEFAULT_INCLUDE, ...DEFAULT_EXCLUDE, 'drafts/**', '**/draft-*.txt', 'archive/201[0-9]/*.txt', '*.txt',
+  '**/*.{txt,md}', '!(dist)/**/*.txt', '**/?.txt', 'desk/**',
+];
+
+describe('articles: include and exclude globs', function () {
+  it('decides every path as minimatch would, pattern by pattern', function () {
+    const options = { dot: true, nocase: process.platform === 'win32' || process.platform === 'darwin' };
+    for (const pattern of PATTERNS) {
+      const expected = new Minimatch(pattern, options);
+      for (const file of PATHS) {
+        const got = isArticlePath(file, settingsWith([pattern], []));
+        assert.equal(got, expected.match(file), `${pattern} on ${file}`);
+      }
+    }
+  });
+
+  it('takes text, Markdown and .article files by default, and leaves out tool folders and fact sheets', function () {
+    const defaults = settingsWith(DEFAULT_INCLUDE, DEFAULT_EXCLUDE);
+    const articles = PATHS.filter((file) => isArticlePath(file, defaults));
+    assert.deepEqual(articles, [
+      'a.txt', 'notes/a.txt', 'deep/er/still/b.md', 'x.markdown', 'y.article', '.hidden/a.txt', '.a.txt',
+      'distant/a.txt', 'desk/fact-sheets/a.md', 'drafts/2024/draft-1.txt', 'archive/2017/x.txt',
+      'sp ace/ünïcödé.txt', 'a/b/c/d/e/f/g.md',
+    ]);
+  });
+});
