@@ -15,6 +15,8 @@
 //   analysis (in process on one thread, and the server's cold index): the per-article throughput ratio.
 // `benchScale()` returns plain numbers for `npm run bench`; run this file to print them as JSON.
 //   npx tsx scripts/bench/scale.ts [--corpus DIR] [--sizes 1,2,4,10] [--samples N] [--keep]
+// CORROBORATE_BENCH_SLOW=1 prints each request of a cold run that waited over 50 ms, with when it was sent (to find
+// what held it up in a profile made with CORROBORATE_BENCH_SERVER_ARGS=--cpu-prof).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -319,6 +321,7 @@ async function coldRun(folder: string, storage: string, bytes: number, probeFile
       const t = performance.now();
       await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: probe.uri }, position });
       (during === 'indexing' ? latencies : checkLatencies).push(performance.now() - t);
+      if (process.env.CORROBORATE_BENCH_SLOW && performance.now() - t > 50) process.stderr.write(`slow request: ${(performance.now() - t).toFixed(0)} ms at ${((t - t0) / 1000).toFixed(2)} s (${during})\n`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   })();

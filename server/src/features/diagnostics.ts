@@ -26,6 +26,7 @@ import { checkCodeActions, type ConfigFileAccess } from './checkActions';
 import type { EditCapabilities, VersionOf } from './edits';
 import type { DisplayPath } from './ranges';
 import { rangeOf } from './ranges';
+import { nextTurn } from '../workspace/turns';
 
 export const DIAGNOSTIC_SOURCE = 'corroborate';
 
@@ -143,7 +144,7 @@ export function registerCheckDiagnostics(host: DiagnosticsHost): CheckDiagnostic
       for (const uri of index.uris()) {
         // a large workspace takes seconds: requests are answered in between
         if (Date.now() - slice > 15) {
-          await new Promise((resolve) => setImmediate(resolve));
+          await nextTurn();
           slice = Date.now();
         }
         const diagnostics = await diagnosticsFor(uri);
@@ -187,7 +188,7 @@ export function registerCheckDiagnostics(host: DiagnosticsHost): CheckDiagnostic
         for (const uri of index.uris().sort()) {
           // a large workspace takes seconds: requests are answered in between (and a cancelled pull stops)
           if (Date.now() - slice > 15) {
-            await new Promise((resolve) => setImmediate(resolve));
+            await nextTurn();
             slice = Date.now();
             if (token.isCancellationRequested) return { items: [] };
           }

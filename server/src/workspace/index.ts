@@ -10,6 +10,7 @@ import { DEFAULT_ALIASES } from './defaultAliases';
 import { EDGE_NAMES, isOrganisationShortForm, isShortFormOf, NameGraph, type NameNode } from './graph';
 import { foldDiacritics, nameForm, phoneticToken, typeClassOf, type NameForm, type TypeClass } from './names';
 import type { ArticleSummary, MentionSummary } from './summary';
+import { nextTurn } from './turns';
 
 export { SUMMARY_VERSION, summarize, type ArticleSummary, type MentionSummary } from './summary';
 
@@ -422,7 +423,7 @@ export class WorkspaceIndex {
           break;
         }
         if (Date.now() - started >= sliceMs) {
-          await new Promise((resolve) => setImmediate(resolve));
+          await nextTurn();
           started = Date.now();
         }
       }
@@ -677,7 +678,7 @@ export class WorkspaceIndex {
         built++;
       }
       if (Date.now() - started >= sliceMs) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
         started = Date.now();
       }
     }

@@ -22,6 +22,7 @@ import type { FileSystem } from './fileSystem';
 import { WorkspaceIndex } from './index';
 import { analysisFingerprint, loadPersistedIndex, savePersistedIndex, type PersistedClusters, type PersistedEntry } from './persistedIndex';
 import { summarize, type ArticleSummary } from './summary';
+import { inTurn, nextTurn } from './turns';
 
 /** Paths and URI paths that need no percent-encoding (POSIX): turned into each other by adding or cutting "file://",
  *  exactly as vscode-uri would, without parsing (a warm start converts tens of thousands of them). */
@@ -372,7 +373,7 @@ export class WorkspaceIndexer {
       if (analysed > 0 || (status !== undefined && !status.startsWith('loaded'))) this.dirtySinceSave = true;
       this.scheduleSave(0);
       // the largest entities' views, ready before the first hover asks (in slices, after this run)
-      setImmediate(() => void this.index.warmViews().catch(() => undefined));
+      inTurn(() => void this.index.warmViews().catch(() => undefined));
       return { indexed, analysed, reused: reused + kept, skipped: [...this.skipped.values()], cancelled: false, ...(status ? { persisted: status } : {}) };
     } finally {
       this.index.endBulk();
@@ -459,7 +460,7 @@ export class WorkspaceIndexer {
             replies.push({ item, reply });
             if (!draining) {
               draining = true;
-              setImmediate(drain);
+              inTurn(drain);
             }
           });
         }
@@ -476,7 +477,7 @@ export class WorkspaceIndexer {
           onDone();
         }
         pump();
-        if (replies.length > 0) setImmediate(drain);
+        if (replies.length > 0) inTurn(drain);
         else {
           draining = false;
           finishIfDone();
@@ -751,7 +752,7 @@ interface PendingFile {
   readonly summary?: ArticleSummary;
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const yieldToEventLoop = nextTurn;
 
 function mergeConfigs(configs: readonly WorkspaceConfig[]): WorkspaceConfig {
   if (configs.length === 0) return DEFAULT_CONFIG;

@@ -16,6 +16,7 @@ import type { AnalysisOptions } from '../analysis/types';
 import type { FileMeta } from './analysisTask';
 import { PLAIN_CODEC_VERSION, PlainReader, PlainWriter } from './plainCodec';
 import { SUMMARY_VERSION, type ArticleSummary } from './summary';
+import { nextTurn } from './turns';
 
 /** Bump when the file layout changes. */
 export const INDEX_FILE_FORMAT = 1;
@@ -79,7 +80,7 @@ export function codeFingerprint(): string {
   return codeHash;
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const yieldToEventLoop = nextTurn;
 
 /** Reads an index file; `fingerprint` is what the summaries must have been made with. Decodes in slices of about
  *  `sliceMs`, yielding to the event loop in between; `intern` (a string pool) gets the strings. Never throws. */

@@ -1,0 +1,37 @@
+// Background work in turns. Long jobs (indexing replies, re-clustering, building entity views, saving the index,
+// a workspace diagnostics pull) run in slices of 10-15 ms and yield between them. Yielding with setImmediate alone is
+// not enough when several such jobs run at once: every callback queued before Node's check phase starts runs in that
+// phase, so five jobs' slices ran back to back (60-250 ms) before the server read the editor's next request. Here
+// every yield waits for its own turn, and one turn is given per pass of the event loop, after Node has polled for
+// input: a request waits behind one slice at most.
+
+const waiting: Array<() => void> = [];
+let scheduled = false;
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  setImmediate(giveTurn);
+}
+
+function giveTurn(): void {
+  scheduled = false;
+  const next = waiting.shift();
+  // scheduled from within the check phase, the next turn comes in the next pass of the loop, after the poll for input
+  if (waiting.length > 0) schedule();
+  next?.();
+}
+
+/** Resolves at this job's next turn (a later pass of the event loop, after pending input has been read). */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    schedule();
+  });
+}
+
+/** Runs `callback` at its turn. */
+export function inTurn(callback: () => void): void {
+  waiting.push(callback);
+  schedule();
+}

@@ -1,0 +1,36 @@
+// Background jobs take turns: input that arrives while one job runs a slice is read before any job runs the next.
+import { strict as assert } from 'node:assert';
+import { MessageChannel } from 'node:worker_threads';
+import { inTurn, nextTurn } from '../../server/src/workspace/turns';
+
+describe('background turns', function () {
+  it('reads pending input between any two slices of concurrent jobs', async function () {
+    const { port1, port2 } = new MessageChannel();
+    const log: string[] = [];
+    port2.on('message', (message: string) => log.push(`read ${message}`));
+    // each slice "receives a request" (a message, delivered like the editor's input when Node polls for it)
+    const job = async (name: string) => {
+      for (let i = 0; i < 3; i++) {
+        await nextTurn();
+        log.push(`turn ${name}${i}`);
+        port1.postMessage(`${name}${i}`);
+      }
+    };
+    let callbackTurns = 0;
+    const callbackJob = () => {
+      log.push(`turn c${callbackTurns}`);
+      port1.postMessage(`c${callbackTurns}`);
+      if (++callbackTurns < 3) inTurn(callbackJob);
+    };
+    inTurn(callbackJob);
+    await Promise.all([job('a'), job('b')]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    port1.close();
+    const turns = log.filter((line) => line.startsWith('turn '));
+    assert.equal(turns.length, 9, JSON.stringify(log));
+    for (let i = 0; i + 1 < turns.length; i++) {
+      const read = log.indexOf(`read ${turns[i]!.slice(5)}`);
+      assert.ok(read >= 0 && read < log.indexOf(turns[i + 1]!), `the message of ${turns[i]} was not read before ${turns[i + 1]}: ${JSON.stringify(log)}`);
+    }
+  });
+});
