@@ -58,4 +58,14 @@ describe('e2e: a cross-file figure conflict in the Problems panel', function () 
     const tab = await poll(() => page.activeTabLabel(), (label) => label.includes(THERE), { timeout: 15_000 });
     assert.ok(tab.includes(THERE), `the related link opened "${tab}", not ${THERE}`);
   });
+
+  it('clears both warnings from the Problems panel once the editors are closed and the articles deleted', async function () {
+    const page = e2e().page;
+    await page.runCommand('View: Close All Editors');
+    for (const file of files) unlinkSync(file);
+    await waitForStatus(page, (text) => text.includes('5 articles'));
+    const left = await poll(() => page.problems(), (rows) => !rows.some((row) => row.includes('Russian')), { timeout: 30_000 });
+    if (left.some((row) => row.includes('Russian'))) process.stderr.write(e2e().outputChannelText().split('\n').filter((l) => /DEBUG|planted/.test(l)).slice(-40).join('\n') + '\n');
+    assert.deepEqual(left.filter((row) => row.includes('Russian')), [], 'problems of the deleted articles are still listed');
+  });
 });

@@ -189,6 +189,45 @@ describe('protocol: consistency diagnostics (pull)', function () {
   });
 });
 
+describe('protocol: problems of a deleted article (pull)', function () {
+  let dir: string;
+  let session: LspSession;
+
+  before(async function () {
+    dir = workspace();
+    session = await startIndexed(dir);
+  });
+
+  after(async function () {
+    if (session) await session.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('clears them in the next workspace pull, after the editor closed the article and its file was deleted', async function () {
+    // as VS Code's client does: a document pull while open; on close a last pull whose answer it ignores (the
+    // document is no longer visible: here the file is already gone, so that answer is empty), then no result id for
+    // that article in workspace pulls; it keeps showing the problems of the pull made while the article was open
+    const file = path.join(dir, 'syria-deployment.txt');
+    const uri = await session.open(file);
+    assert.ok(itemsOf(await pull(session, uri)).length > 0, 'the open article has no problems');
+    await session.close(uri);
+    rmSync(file);
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+    await session.waitFor(async () => itemsOf(await pull(session, uri)).length === 0, 'the deleted article to have no problems');
+    const emptyReport = async (previousResultIds: { uri: string; value: string }[]) => {
+      const report = await session.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
+      const own = report.items.find((item) => path.resolve(fileURLToPath(item.uri)) === path.resolve(file));
+      return own !== undefined && own.kind === 'full' && own.items.length === 0 ? own : undefined;
+    };
+    const cleared = await session.waitFor(() => emptyReport([]), 'an empty report for the deleted article');
+    // sent again in the next pull (a client that still tracked the closing document ignored the first one), even
+    // though the client now holds its result id
+    const again = await emptyReport([{ uri: cleared.uri, value: cleared.resultId! }]);
+    assert.ok(again, 'the empty report is not repeated');
+    assert.notEqual(again.resultId, undefined);
+  });
+});
+
 describe('protocol: consistency diagnostics (push, for a client without pull)', function () {
   let dir: string;
   let session: LspSession;

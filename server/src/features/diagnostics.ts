@@ -67,6 +67,11 @@ export function diagnosticOf(finding: RatedFinding): Diagnostic {
 }
 
 /** A short, stable id of a list of diagnostics (the pull model's resultId). */
+/** How long the empty report of a deleted article is repeated in workspace pulls (ms). */
+const GONE_REPEAT_MS = 10_000;
+/** Result ids of the empty reports of deleted articles start with this. */
+const GONE_RESULT_ID = 'gone:';
+
 function resultIdOf(diagnostics: readonly Diagnostic[]): string {
   const text = JSON.stringify(diagnostics);
   let hash = 2166136261;
@@ -76,6 +81,9 @@ function resultIdOf(diagnostics: readonly Diagnostic[]): string {
   }
   return `${text.length.toString(36)}-${(hash >>> 0).toString(36)}`;
 }
+
+/** The result id of a report without problems. */
+const EMPTY_RESULT_ID = resultIdOf([]);
 
 export interface DiagnosticsHost {
   readonly connection: Connection;
@@ -119,6 +127,19 @@ export function registerCheckDiagnostics(host: DiagnosticsHost): CheckDiagnostic
   const waiters = new Set<() => void>();
   /** Push mode: URIs we published problems for. */
   const published = new Set<string>();
+  /**
+   * Pull mode: URIs we reported problems for, until a workspace pull has reported them empty. When an editor closes,
+   * VS Code's client keeps the document's problems, pulls it once more but ignores that answer (the document is no
+   * longer visible), and stops sending its result id with workspace pulls; if the file is then deleted, only this
+   * record lets a workspace pull clear them. So a document pull only ever adds to it.
+   */
+  const reportedWithProblems = new Set<string>();
+  /**
+   * Articles gone from the index whose problems a workspace pull cleared, and when it first did. The client ignores a
+   * workspace report for a document it still tracks as pulled (an editor closing as the file is deleted), so the empty
+   * report is sent again with every workspace pull for GONE_REPEAT_MS.
+   */
+  const clearing = new Map<string, number>();
   let pushTimer: NodeJS.Timeout | undefined;
 
   const diagnosticsFor = async (uri: string): Promise<Diagnostic[]> => {
@@ -167,6 +188,7 @@ export function registerCheckDiagnostics(host: DiagnosticsHost): CheckDiagnostic
       await host.refreshDocument(params.textDocument.uri);
       if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const items = await diagnosticsFor(params.textDocument.uri);
+      if (items.length > 0) reportedWithProblems.add(canonicalUri(params.textDocument.uri));
       const resultId = resultIdOf(items);
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
@@ -193,16 +215,29 @@ export function registerCheckDiagnostics(host: DiagnosticsHost): CheckDiagnostic
             if (token.isCancellationRequested) return { items: [] };
           }
           const diagnostics = await diagnosticsFor(uri);
-          if (diagnostics.length === 0 && !known.has(uri)) continue;
+          if (diagnostics.length === 0 && !known.has(uri) && !reportedWithProblems.has(uri)) continue;
           reported.add(uri);
+          if (diagnostics.length > 0) reportedWithProblems.add(uri);
+          else reportedWithProblems.delete(uri);
           const resultId = resultIdOf(diagnostics);
           if (known.get(uri) === resultId) continue;
           items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: host.versionOf(uri), resultId, items: diagnostics });
         }
-        // articles that are gone, or lost their problems and are no longer indexed
+        // articles that are gone, or lost their problems and are no longer indexed: the client had problems for them
+        const now = Date.now();
         for (const [uri, previous] of known) {
-          if (reported.has(uri) || previous === resultIdOf([])) continue;
-          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: resultIdOf([]), items: [] });
+          if (!reported.has(uri) && previous !== EMPTY_RESULT_ID && !previous.startsWith(GONE_RESULT_ID) && !clearing.has(uri)) clearing.set(uri, now);
+        }
+        for (const uri of reportedWithProblems) if (!reported.has(uri) && !clearing.has(uri)) clearing.set(uri, now);
+        for (const [uri, since] of clearing) {
+          // indexed again (a file restored): reported above
+          if (reported.has(uri) || now - since > GONE_REPEAT_MS) {
+            clearing.delete(uri);
+            continue;
+          }
+          reportedWithProblems.delete(uri);
+          // a new id each time, so that no later pull takes it for the answer the client already has
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: `${GONE_RESULT_ID}${now}`, items: [] });
         }
       } catch (error) {
         host.log(`workspace diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

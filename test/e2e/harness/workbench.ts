@@ -373,10 +373,8 @@ export class Workbench {
   async problems(): Promise<string[]> {
     if (!(await this.page.locator('.markers-panel').isVisible())) await this.page.keyboard.press('Control+Shift+M');
     await this.page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
-    const rows = this.page.locator(SELECTORS.problemsRow);
-    const labels: string[] = [];
-    for (let i = 0; i < (await rows.count()); i++) labels.push((await rows.nth(i).getAttribute('aria-label')) ?? (await rows.nth(i).innerText()));
-    return labels;
+    // read in one go: the list changes under a row-by-row reader as problems come and go
+    return this.page.locator(SELECTORS.problemsRow).evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? row.textContent ?? ''));
   }
 
   /** Texts of the notification toasts on screen. */
