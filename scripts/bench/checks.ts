@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { nodeFileSystem } from '../../server/src/workspace/fileSystem';
 import { pathOfUri, WorkspaceIndexer } from '../../server/src/workspace/indexer';
 import { summarize } from '../../server/src/workspace/summary';
+import { percentile, round } from './common';
 import { readFileSync } from 'node:fs';
 
 export const DEFAULT_CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora', 'bbc');
@@ -39,12 +40,7 @@ export interface ChecksBenchResult {
   readonly samples: number;
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
+const round2 = (value: number) => round(value, 2);
 
 export async function benchChecks(options: { corpus?: string; samples?: number } = {}): Promise<ChecksBenchResult> {
   const corpus = options.corpus ?? DEFAULT_CORPUS;
@@ -94,18 +90,18 @@ export async function benchChecks(options: { corpus?: string; samples?: number }
   return {
     articles: indexer.index.size,
     findings,
-    coldIndexMs: round(t1 - t0),
-    coldChecksMs: round(t2 - t1),
-    coldTotalMs: round(t2 - t0),
-    warmAllFindingsMs: round(t3 - t2),
-    editAnalysisP50Ms: round(percentile(analysis, 50)),
-    editAnalysisP95Ms: round(percentile(analysis, 95)),
-    editChecksP50Ms: round(percentile(checks, 50)),
-    editChecksP95Ms: round(percentile(checks, 95)),
-    editTotalP50Ms: round(percentile(total, 50)),
-    editTotalP95Ms: round(percentile(total, 95)),
-    editTotalMaxMs: round(Math.max(...total)),
-    editAffectedArticlesMean: round(affected / samples),
+    coldIndexMs: round2(t1 - t0),
+    coldChecksMs: round2(t2 - t1),
+    coldTotalMs: round2(t2 - t0),
+    warmAllFindingsMs: round2(t3 - t2),
+    editAnalysisP50Ms: round2(percentile(analysis, 50)),
+    editAnalysisP95Ms: round2(percentile(analysis, 95)),
+    editChecksP50Ms: round2(percentile(checks, 50)),
+    editChecksP95Ms: round2(percentile(checks, 95)),
+    editTotalP50Ms: round2(percentile(total, 50)),
+    editTotalP95Ms: round2(percentile(total, 95)),
+    editTotalMaxMs: round2(Math.max(...total)),
+    editAffectedArticlesMean: round2(affected / samples),
     samples,
   };
 }

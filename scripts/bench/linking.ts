@@ -3,7 +3,7 @@
 // `benchLinking()` returns plain numbers (for `npm run bench`); run this file to print them as JSON.
 //   npx tsx scripts/bench/linking.ts [--corpus DIR] [--samples N] [--scale K]
 // --scale K indexes K copies of the corpus (names in the copies kept, file names changed) to see memory at size.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +16,7 @@ import { nodeFileSystem } from '../../server/src/workspace/fileSystem';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { WorkspaceIndexer, type Analyzer } from '../../server/src/workspace/indexer';
 import type { ArticleSummary } from '../../server/src/workspace/summary';
+import { articleFiles, percentile, random, round } from './common';
 
 export interface LinkingBenchOptions {
   readonly corpus?: string;
@@ -57,30 +58,6 @@ export interface LinkingBenchResult {
 const TXT_ONLY = { ...DEFAULT_SETTINGS, articles: { ...DEFAULT_SETTINGS.articles, include: ['**/*.txt'] } };
 
 export const DEFAULT_CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora', 'bbc');
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-const round = (value: number) => Math.round(value * 1000) / 1000;
-
-function articleFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) files.push(...articleFiles(full));
-    else if (entry.endsWith('.txt')) files.push(full);
-  }
-  return files.sort();
-}
-
-/** A deterministic pseudo-random sequence. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
 
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();

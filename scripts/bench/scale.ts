@@ -29,6 +29,7 @@ import { analyze } from '../../server/src/analysis/analyze';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { analysisFingerprint, indexFileFor, loadPersistedIndex } from '../../server/src/workspace/persistedIndex';
 import { summarize } from '../../server/src/workspace/summary';
+import { articleFiles, random, round, stats } from './common';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const DEFAULT_CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'bbc');
@@ -50,33 +51,6 @@ export interface ScaleOptions {
   readonly samples?: number;
   /** Keep the generated workspaces (their folder is printed on stderr). */
   readonly keep?: boolean;
-}
-
-const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function stats(values: readonly number[]): { p50: number; p95: number; max: number; n: number } {
-  return { p50: round(percentile(values, 50)), p95: round(percentile(values, 95)), max: round(Math.max(0, ...values)), n: values.length };
-}
-
-function articleFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) files.push(...articleFiles(full));
-    else if (entry.endsWith('.txt')) files.push(full);
-  }
-  return files.sort();
-}
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 // ---- workspaces ---------------------------------------------------------------------------------------------------

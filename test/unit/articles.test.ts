@@ -1,19 +1,14 @@
 // Which files are articles: the include/exclude globs, compiled to regular expressions, decide as minimatch does.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { Minimatch } from 'minimatch';
 import { isArticlePath } from '../../server/src/articles';
-import type { Settings } from '../../server/src/settings';
-import { ROOT } from '../helpers/seeds';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/settings';
 
-const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const properties = manifest.contributes.configuration.properties ?? {};
-const DEFAULT_INCLUDE: string[] = properties['corroborate.articles.include'].default;
-const DEFAULT_EXCLUDE: string[] = properties['corroborate.articles.exclude'].default;
+const DEFAULT_INCLUDE = [...DEFAULT_SETTINGS.articles.include];
+const DEFAULT_EXCLUDE = [...DEFAULT_SETTINGS.articles.exclude];
 
 function settingsWith(include: string[], exclude: string[]): Settings {
-  return { articles: { include, exclude } } as unknown as Settings;
+  return { ...DEFAULT_SETTINGS, articles: { ...DEFAULT_SETTINGS.articles, include, exclude } };
 }
 
 const PATHS = [

@@ -342,7 +342,7 @@ export class WorkspaceIndexer {
         }
         if (Date.now() - sliceStart > SLICE_MS) {
           report(filePath);
-          await yieldToEventLoop();
+          await nextTurn();
           sliceStart = Date.now();
           if (generation !== this.generation) return cancelled();
         }
@@ -427,7 +427,7 @@ export class WorkspaceIndexer {
       }
       onDone(item.filePath);
       if (Date.now() - sliceStart > SLICE_MS) {
-        await yieldToEventLoop();
+        await nextTurn();
         sliceStart = Date.now();
       }
     }
@@ -752,7 +752,6 @@ interface PendingFile {
   readonly summary?: ArticleSummary;
 }
 
-const yieldToEventLoop = nextTurn;
 
 function mergeConfigs(configs: readonly WorkspaceConfig[]): WorkspaceConfig {
   if (configs.length === 0) return DEFAULT_CONFIG;

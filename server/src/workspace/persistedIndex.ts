@@ -80,7 +80,6 @@ export function codeFingerprint(): string {
   return codeHash;
 }
 
-const yieldToEventLoop = nextTurn;
 
 /** Reads an index file; `fingerprint` is what the summaries must have been made with. Decodes in slices of about
  *  `sliceMs`, yielding to the event loop in between; `intern` (a string pool) gets the strings. Never throws. */
@@ -107,7 +106,7 @@ export async function loadPersistedIndex(file: string, fingerprint: string, slic
     const hash = createHash('sha1');
     for (let at = 0; at < payload.length; at += CHUNK) {
       hash.update(payload.subarray(at, Math.min(payload.length, at + CHUNK)));
-      if (payload.length > CHUNK) await yieldToEventLoop();
+      if (payload.length > CHUNK) await nextTurn();
     }
     if (!hash.digest().equals(checksum)) return { kind: 'discarded', reason: 'corrupt (checksum mismatch)' };
     const reader = new PlainReader(payload, intern);
@@ -126,7 +125,7 @@ export async function loadPersistedIndex(file: string, fingerprint: string, slic
       }
       entries.set(filePath, { path: filePath, meta: { size, mtimeMs, hash }, summary });
       if (Date.now() - sliceStart > sliceMs) {
-        await yieldToEventLoop();
+        await nextTurn();
         sliceStart = Date.now();
       }
     }
@@ -175,7 +174,7 @@ export async function savePersistedIndex(
     writer.write(entry.meta.hash);
     writer.write(entry.summary);
     if (Date.now() - sliceStart > sliceMs) {
-      await yieldToEventLoop();
+      await nextTurn();
       sliceStart = Date.now();
     }
   }
@@ -198,7 +197,7 @@ export async function savePersistedIndex(
   for (const part of parts) {
     for (let at = 0; at < part.length; at += CHUNK) {
       hash.update(part.subarray(at, Math.min(part.length, at + CHUNK)));
-      if (part.length > CHUNK) await yieldToEventLoop();
+      if (part.length > CHUNK) await nextTurn();
     }
   }
   const checksum = hash.digest();

@@ -237,23 +237,14 @@ export class PlainWriter {
 
   /** The stream: string table, shape table, values. */
   finish(): Uint8Array {
-    const head = new Bytes(64 + this.shapeKeys.length * 8);
-    head.uint(this.strings.size);
-    head.uint(this.stringBytes.pos);
-    const shapes = new Bytes(16 + this.shapeKeys.length * 16);
-    shapes.uint(this.shapeKeys.length);
-    for (const keys of this.shapeKeys) {
-      shapes.uint(keys.length);
-      for (const id of keys) shapes.uint(id);
+    const parts = this.finishParts();
+    const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
     }
-    const total = head.pos + this.stringBytes.pos + shapes.pos + 10 + this.values.pos;
-    const out = new Bytes(total);
-    out.raw(head.bytes());
-    out.raw(this.stringBytes.bytes());
-    out.raw(shapes.bytes());
-    out.uint(this.values.pos);
-    out.raw(this.values.bytes());
-    return out.bytes();
+    return out;
   }
 }
 

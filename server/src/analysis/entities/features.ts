@@ -294,10 +294,9 @@ function sentenceModes(info: TokenInfo, lexicon: Lexicon, from: number, to: numb
   return 0;
 }
 
-/** Pass 1 over a document: flags, lower-case hashes, sentence modes, clusters and gazetteer matches. */
-export function prepareTokens(doc: TaggerDocument, lexicon: Lexicon): TokenInfo {
-  const n = doc.words.length;
-  const info: TokenInfo = {
+/** Per-token arrays for n tokens, all zero. */
+export function allocateTokenInfo(n: number): TokenInfo {
+  return {
     n,
     lower: new Int32Array(n),
     flags: new Int32Array(n),
@@ -310,6 +309,12 @@ export function prepareTokens(doc: TaggerDocument, lexicon: Lexicon): TokenInfo 
     cluster: new Int32Array(n),
     gaz: new Uint8Array(n * GAZ_CATEGORIES.length),
   };
+}
+
+/** Pass 1 over a document: flags, lower-case hashes, sentence modes, clusters and gazetteer matches. */
+export function prepareTokens(doc: TaggerDocument, lexicon: Lexicon): TokenInfo {
+  const n = doc.words.length;
+  const info = allocateTokenInfo(n);
   for (let i = 0; i < n; i++) {
     const s = scanWord(doc.words[i]!);
     info.lower[i] = s.lower;

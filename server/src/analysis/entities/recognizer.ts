@@ -1,6 +1,7 @@
 // Runs the trained model over a document: stage 1, then (when the model has one) stage 2, which also sees
 // what stage 1 said about the same words elsewhere in the document.
-import { addStage2Features, extractFeatures, prepareTokens, SLOTS, STAGE1_SLOTS, type FeatureOptions, type TaggerDocument, type TokenInfo } from './features';
+import { addStage2Features, allocateTokenInfo, extractFeatures, prepareTokens, SLOTS, STAGE1_SLOTS, type FeatureOptions, type TaggerDocument, type TokenInfo } from './features';
+import { GAZ_CATEGORIES } from './lexicon';
 import type { NerModel } from './model';
 import { decodeDocument, decodeTwoStages } from './tagger';
 
@@ -30,28 +31,11 @@ export function tagDocumentWithInfo(model: NerModel, doc: TaggerDocument, option
     for (let s = s0; s <= s1; s++) chunkBounds.push(bounds[s]! - from);
     const part = tagWhole(model, { words: doc.words.slice(from, to), bounds: chunkBounds }, options);
     tags.set(part.tags, from);
-    merged ??= emptyInfo(n, part.info);
+    merged ??= allocateTokenInfo(n);
     copyInfo(part.info, merged, from);
     s0 = s1;
   }
-  return { tags, info: merged ?? emptyInfo(0, undefined) };
-}
-
-function emptyInfo(n: number, like: TokenInfo | undefined): TokenInfo {
-  const categories = like && like.n > 0 ? like.gaz.length / like.n : 0;
-  return {
-    n,
-    lower: new Int32Array(n),
-    flags: new Int32Array(n),
-    recase: new Uint8Array(n),
-    word: new Int32Array(n),
-    shape: new Int32Array(n),
-    shortShape: new Int32Array(n),
-    origShape: new Int32Array(n),
-    affix: new Int32Array(n * 7),
-    cluster: new Int32Array(n),
-    gaz: new Uint8Array(n * categories),
-  };
+  return { tags, info: merged ?? allocateTokenInfo(0) };
 }
 
 function copyInfo(from: TokenInfo, to: TokenInfo, at: number): void {
@@ -64,7 +48,7 @@ function copyInfo(from: TokenInfo, to: TokenInfo, at: number): void {
   to.origShape.set(from.origShape, at);
   to.affix.set(from.affix, at * 7);
   to.cluster.set(from.cluster, at);
-  to.gaz.set(from.gaz, (at * from.gaz.length) / Math.max(1, from.n));
+  to.gaz.set(from.gaz, at * GAZ_CATEGORIES.length);
 }
 
 function tagWhole(model: NerModel, doc: TaggerDocument, options: FeatureOptions): { tags: Int8Array; info: TokenInfo } {

@@ -1,0 +1,35 @@
+// Small helpers the benchmarks share: percentiles, rounding, the corpus's article files, a seeded random sequence.
+import { readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** The p-th percentile (nearest rank) of `values`; 0 for none. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** `value` rounded to `digits` decimals. */
+export const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** p50, p95 and max (rounded), and how many values. */
+export function stats(values: readonly number[]): { p50: number; p95: number; max: number; n: number } {
+  return { p50: round(percentile(values, 50)), p95: round(percentile(values, 95)), max: round(Math.max(0, ...values)), n: values.length };
+}
+
+/** Every .txt file below `dir`, sorted. */
+export function articleFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) files.push(...articleFiles(full));
+    else if (entry.endsWith('.txt')) files.push(full);
+  }
+  return files.sort();
+}
+
+/** A deterministic pseudo-random sequence in [0, 1). */
+export function random(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
