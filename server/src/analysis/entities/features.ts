@@ -198,7 +198,7 @@ function scanForms(w: string, recase: number, out: TokenInfo, i: number): void {
 }
 
 /** Counts of how a word is cased in ordinary running text, over the current document window. */
-class CaseStats {
+export class CaseStats {
   readonly lower = new Map<number, number>();
   readonly cap = new Map<number, number>();
   readonly caps = new Map<number, number>();
@@ -245,7 +245,7 @@ class CaseStats {
 }
 
 /** What stage 1 said about each capitalised word over the document window: counts per kind (0-3) and O (4). */
-class LabelStats {
+export class LabelStats {
   readonly counts = new Map<number, Int32Array>();
 
   update(info: TokenInfo, stage1: ArrayLike<number>, i: number, by: number): void {
@@ -367,25 +367,65 @@ function matchGazetteer(info: TokenInfo, lexicon: Lexicon, from: number, to: num
   }
 }
 
+/** How to recase token i (a headline word, or a sentence-initial one with `recaseInitial`) from the document's evidence. */
+function recaseDecision(info: TokenInfo, stats: CaseStats, i: number, recaseInitial: boolean): number {
+  const f = info.flags[i]!;
+  if ((f & F_LETTER) === 0) return KEEP;
+  const headline = (f & (F_CAPSMODE | F_TITLEMODE)) !== 0;
+  const initial = (f & F_INITIAL) !== 0 && (f & F_INITCAP) !== 0;
+  if (!headline && !(recaseInitial && initial)) return KEEP;
+  stats.count(info, i);
+  const lower = stats.nLower;
+  const cap = stats.nCap;
+  const caps = stats.nCaps;
+  if (caps > 0 && caps >= cap && caps >= lower && (f & F_ALLCAPS) !== 0) return KEEP;
+  if (cap > lower) return (f & F_ALLCAPS) !== 0 ? TITLE : KEEP;
+  if (lower > 0) return LOWER;
+  if ((f & F_COMMON) !== 0) return LOWER;
+  return KEEP;
+}
+
 /** Decides how to recase each word of a headline (capitals or Title Case) from the document's evidence. */
 function recaseSentence(info: TokenInfo, stats: CaseStats, from: number, to: number, recaseInitial: boolean): void {
+  for (let i = from; i < to; i++) info.recase[i] = recaseDecision(info, stats, i, recaseInitial);
+}
+
+/** The casings of a letter token's word elsewhere in the document that its Doc feature reads (bits 1, 2, 4). */
+function documentCasings(stats: CaseStats, info: TokenInfo, i: number): number {
+  stats.count(info, i);
+  return (stats.nLower > 0 ? 1 : 0) | (stats.nCap > 0 ? 2 : 0) | (stats.nCaps > 0 ? 4 : 0);
+}
+
+/**
+ * Everything the stage-1 features of tokens [from, to) read from outside their sentence, one code per token
+ * (written to out[at + i - from]): its recasing decision and the casings of its word elsewhere in the document.
+ * Stage-1 features of a sentence are a function of its words and these codes (see TaggerCache).
+ */
+export function documentContext(info: TokenInfo, stats: CaseStats, from: number, to: number, options: FeatureOptions, out: Uint8Array, at: number): void {
+  const recaseOn = !options.disabled?.has('recase');
+  const documentOn = !options.disabled?.has('document');
+  const recaseInitial = options.recaseInitial ?? false;
   for (let i = from; i < to; i++) {
-    const f = info.flags[i]!;
-    info.recase[i] = KEEP;
-    if ((f & F_LETTER) === 0) continue;
-    const headline = (f & (F_CAPSMODE | F_TITLEMODE)) !== 0;
-    const initial = (f & F_INITIAL) !== 0 && (f & F_INITCAP) !== 0;
-    if (!headline && !(recaseInitial && initial)) continue;
-    stats.count(info, i);
-    const lower = stats.nLower;
-    const cap = stats.nCap;
-    const caps = stats.nCaps;
-    if (caps > 0 && caps >= cap && caps >= lower && (f & F_ALLCAPS) !== 0) info.recase[i] = KEEP;
-    else if (cap > lower) info.recase[i] = (f & F_ALLCAPS) !== 0 ? TITLE : KEEP;
-    else if (lower > 0) info.recase[i] = LOWER;
-    else if ((f & F_COMMON) !== 0) info.recase[i] = LOWER;
-    else info.recase[i] = KEEP;
+    let code = recaseOn ? recaseDecision(info, stats, i, recaseInitial) : 0;
+    if (documentOn && (info.flags[i]! & F_LETTER) !== 0) code |= documentCasings(stats, info, i) << 2;
+    out[at + i - from] = code;
   }
+}
+
+/** Stage-1 features of the tokens of one sentence [from, to), given the document's casing statistics. */
+export function sentenceFeatures(
+  words: readonly string[],
+  info: TokenInfo,
+  from: number,
+  to: number,
+  bits: number,
+  out: Int32Array,
+  caseStats: CaseStats,
+  options: FeatureOptions,
+): void {
+  if (!options.disabled?.has('recase')) recaseSentence(info, caseStats, from, to, options.recaseInitial ?? false);
+  for (let i = from; i < to; i++) scanForms(words[i]!, info.recase[i]!, info, i);
+  for (let i = from; i < to; i++) tokenFeatures(info, i, from, to, bits, out, caseStats, options.disabled);
 }
 
 /**
@@ -409,9 +449,6 @@ export function extractFeatures(
   // Sliding window [lo, hi] of sentences in the statistics.
   let lo = 0;
   let hi = -1;
-  const disabled = options.disabled;
-  const recaseOn = !disabled?.has('recase');
-  const recaseInitial = options.recaseInitial ?? false;
   for (let s = 0; s < sentences; s++) {
     const wantLo = Math.max(0, s - window);
     const wantHi = Math.min(sentences - 1, s + Math.min(window, sentences));
@@ -423,11 +460,7 @@ export function extractFeatures(
       for (let i = bounds[lo]!; i < bounds[lo + 1]!; i++) caseStats.update(info, i, -1);
       lo++;
     }
-    const from = bounds[s]!;
-    const to = bounds[s + 1]!;
-    if (recaseOn) recaseSentence(info, caseStats, from, to, recaseInitial);
-    for (let i = from; i < to; i++) scanForms(doc.words[i]!, info.recase[i]!, info, i);
-    for (let i = from; i < to; i++) tokenFeatures(info, i, from, to, bits, out, caseStats, disabled);
+    sentenceFeatures(doc.words, info, bounds[s]!, bounds[s + 1]!, bits, out, caseStats, options);
   }
   return out;
 }
@@ -462,43 +495,77 @@ export function addStage2Features(
       for (let i = bounds[lo]!; i < bounds[lo + 1]!; i++) labels.update(info, stage1, i, -1);
       lo++;
     }
-    const from = bounds[s]!;
-    const to = bounds[s + 1]!;
-    for (let i = from; i < to; i++) {
-      let k = i * SLOTS + STAGE1_SLOTS;
-      const end = (i + 1) * SLOTS;
-      for (let q = k; q < end; q++) features[q] = -1;
-      const f = info.flags[i]!;
-      const t = stage1[i]!;
-      const pt = i > from ? stage1[i - 1]! : 15;
-      const nt = i + 1 < to ? stage1[i + 1]! : 15;
-      features[k++] = (combine(T.Stage1, t) >>> shift) * TAG_COUNT;
-      features[k++] = (combine(T.Stage1Prev, pt * 16 + t) >>> shift) * TAG_COUNT;
-      features[k++] = (combine(T.Stage1Next, t * 16 + nt) >>> shift) * TAG_COUNT;
-      if ((f & (F_INITCAP | F_ALLCAPS)) === 0 || (f & F_LETTER) === 0) continue;
-      const counts = labels.counts.get(info.lower[i]!);
-      let total = 0;
-      let best = -1;
-      let bestCount = 0;
-      const own = kindOfTag(t);
-      if (counts) {
-        for (let kind = 0; kind < 5; kind++) {
-          const c = counts[kind]! - (kind === (own < 0 ? 4 : own) ? 1 : 0);
-          total += c;
-          if (c > bestCount) {
-            bestCount = c;
-            best = kind;
-          }
-        }
+    stage2SentenceFeatures(features, info, shift, stage1, bounds[s]!, bounds[s + 1]!, labels);
+  }
+}
+
+/** Stage 2's own slots for the tokens of one sentence [from, to): stage 1's tags around each, and `labels`. */
+export function stage2SentenceFeatures(
+  features: Int32Array,
+  info: TokenInfo,
+  shift: number,
+  stage1: ArrayLike<number>,
+  from: number,
+  to: number,
+  labels: LabelStats,
+): void {
+  for (let i = from; i < to; i++) {
+    let k = i * SLOTS + STAGE1_SLOTS;
+    const end = (i + 1) * SLOTS;
+    for (let q = k; q < end; q++) features[q] = -1;
+    const f = info.flags[i]!;
+    const t = stage1[i]!;
+    const pt = i > from ? stage1[i - 1]! : 15;
+    const nt = i + 1 < to ? stage1[i + 1]! : 15;
+    features[k++] = (combine(T.Stage1, t) >>> shift) * TAG_COUNT;
+    features[k++] = (combine(T.Stage1Prev, pt * 16 + t) >>> shift) * TAG_COUNT;
+    features[k++] = (combine(T.Stage1Next, t * 16 + nt) >>> shift) * TAG_COUNT;
+    const evidence = labelEvidence(info, stage1, labels, i);
+    if (evidence < 0) continue;
+    if (evidence > 0) {
+      const best = (evidence - 1) >> 2;
+      const share = (evidence - 1) & 3;
+      const where = ((f & F_INITIAL) !== 0 ? 1 : 0) + ((f & (F_CAPSMODE | F_TITLEMODE)) !== 0 ? 2 : 0);
+      features[k++] = (combine(T.Agg, best * 4 + where) >>> shift) * TAG_COUNT;
+      features[k++] = (combine(T.AggShare, best * 4 + share) >>> shift) * TAG_COUNT;
+    } else features[k++] = (combine(T.Agg, NONE) >>> shift) * TAG_COUNT;
+  }
+}
+
+/**
+ * What stage 1 said about token i's word elsewhere in the document, as its stage-2 features read it: -1 when the
+ * token is no capitalised word (no such feature), 0 when nothing was said, else 1 + best kind * 4 + share (how
+ * much of the evidence agrees: 2 all, 1 a majority, 0 less).
+ */
+function labelEvidence(info: TokenInfo, stage1: ArrayLike<number>, labels: LabelStats, i: number): number {
+  const f = info.flags[i]!;
+  if ((f & (F_INITCAP | F_ALLCAPS)) === 0 || (f & F_LETTER) === 0) return -1;
+  const counts = labels.counts.get(info.lower[i]!);
+  let total = 0;
+  let best = -1;
+  let bestCount = 0;
+  const own = kindOfTag(stage1[i]!);
+  if (counts) {
+    for (let kind = 0; kind < 5; kind++) {
+      const c = counts[kind]! - (kind === (own < 0 ? 4 : own) ? 1 : 0);
+      total += c;
+      if (c > bestCount) {
+        bestCount = c;
+        best = kind;
       }
-      if (best >= 0) {
-        const share = bestCount === total ? 2 : bestCount * 2 > total ? 1 : 0;
-        const where = ((f & F_INITIAL) !== 0 ? 1 : 0) + ((f & (F_CAPSMODE | F_TITLEMODE)) !== 0 ? 2 : 0);
-        features[k++] = (combine(T.Agg, best * 4 + where) >>> shift) * TAG_COUNT;
-        features[k++] = (combine(T.AggShare, best * 4 + share) >>> shift) * TAG_COUNT;
-      } else features[k++] = (combine(T.Agg, NONE) >>> shift) * TAG_COUNT;
     }
   }
+  if (best < 0) return 0;
+  const share = bestCount === total ? 2 : bestCount * 2 > total ? 1 : 0;
+  return 1 + best * 4 + share;
+}
+
+/**
+ * Everything the stage-2 features of tokens [from, to) read from outside their sentence, one code per token
+ * (written to out[at + i - from]): what stage 1 said about the same word elsewhere (see labelEvidence).
+ */
+export function labelContext(info: TokenInfo, stage1: ArrayLike<number>, labels: LabelStats, from: number, to: number, out: Uint8Array, at: number): void {
+  for (let i = from; i < to; i++) out[at + i - from] = labelEvidence(info, stage1, labels, i) + 1;
 }
 
 function tokenFeatures(

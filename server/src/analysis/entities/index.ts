@@ -12,10 +12,12 @@ import { F_ALLCAPS, F_CAPSMODE, F_COMMON, F_INITIAL, F_TITLEMODE, type TaggerDoc
 import { GAZ_CATEGORIES } from './lexicon';
 import type { NerModel } from './model';
 import { loadModelFile } from './model-file';
+import type { TaggerCache } from './cache';
 import { tagDocumentWithInfo } from './recognizer';
 import { ENTITY_KINDS, KIND_TO_TYPE, spansOfTags, type TagSpan } from './tags';
 
 export { tagDocument } from './recognizer';
+export { TaggerCache } from './cache';
 export type { NerModel } from './model';
 
 let model: NerModel | null | undefined;
@@ -130,10 +132,11 @@ export function findEntities(
   sentences: readonly Sentence[],
   dates: readonly DateMention[],
   figures: readonly Figure[],
+  cache?: TaggerCache,
 ): EntityMention[] {
   const m = entityModel();
   if (!m || tokens.length === 0) return [];
-  return recognise(m, text, tokens, sentences, dates, figures);
+  return recognise(m, text, tokens, sentences, dates, figures, undefined, cache);
 }
 
 /** Clean-up steps after the tagger (each can be skipped to measure what it does). */
@@ -148,6 +151,8 @@ export function recognise(
   dates: readonly DateMention[],
   figures: readonly Figure[],
   skip: ReadonlySet<CleanUpStep> = new Set(),
+  /** Per-sentence tagger results kept between calls (same result, less work after a small edit). */
+  cache?: TaggerCache,
 ): EntityMention[] {
   const words = tokens.map((t) => (t.kind === 'url' ? '<url>' : t.text));
   const bounds: number[] = [];
@@ -163,7 +168,7 @@ export function recognise(
   for (let i = 1; i < bounds.length; i++) if (bounds[i]! > clean[clean.length - 1]!) clean.push(bounds[i]!);
   if (clean[0] !== 0) clean.unshift(0);
   const doc: TaggerDocument = { words, bounds: clean };
-  const { tags, info } = tagDocumentWithInfo(m, doc);
+  const { tags, info } = cache ? cache.tag(m, doc) : tagDocumentWithInfo(m, doc);
 
   const blocked = blockedTokens(tokens, dates, figures);
   const spans: Found[] = [];

@@ -38,7 +38,7 @@ export function tagDocumentWithInfo(model: NerModel, doc: TaggerDocument, option
   return { tags, info: merged ?? allocateTokenInfo(0) };
 }
 
-function copyInfo(from: TokenInfo, to: TokenInfo, at: number): void {
+export function copyInfo(from: TokenInfo, to: TokenInfo, at: number): void {
   to.lower.set(from.lower, at);
   to.flags.set(from.flags, at);
   to.recase.set(from.recase, at);

@@ -182,22 +182,54 @@ export function decodeTwoStages(
     const from = bounds[s]!;
     const to = bounds[s + 1]!;
     if (to === from) continue;
-    buffers.ensure(to - from);
-    // stage 1 over the shared slots, then stage 2 over the same rows while the sentence's rows are in the cache
-    sumRows(features, slots, 0, sharedSlots, from, to, weights.table, 1, 0, undefined, buffers.scores, false);
-    sumRows(features, slots, 0, sharedSlots, from, to, weights.table, 1, T, undefined, partial2, true);
-    viterbi(buffers.scores, to - from, weights.transitions1, stage1, from, buffers.work, buffers.back);
+    decodeStage1Sentence(features, slots, sharedSlots, from, to, weights, stage1, partial2, buffers);
   }
   addStage2(stage1);
   for (let s = 0; s + 1 < bounds.length; s++) {
     const from = bounds[s]!;
     const to = bounds[s + 1]!;
     if (to === from) continue;
-    buffers.ensure(to - from);
-    sumRows(features, slots, sharedSlots, slots, from, to, weights.table, 1, T, partial2, buffers.scores, false);
-    viterbi(buffers.scores, to - from, weights.transitions2, stage2, from, buffers.work, buffers.back);
+    decodeStage2Sentence(features, slots, sharedSlots, from, to, weights, partial2, stage2, buffers);
   }
   return { stage1, stage2 };
+}
+
+/**
+ * Stage 1 of tokens [from, to) (one sentence, not empty) with a shared table: tags to stage1[from ..), and stage 2's
+ * sums over the shared slots to partial2 (rows by token), made while the sentence's rows are in the cache.
+ */
+export function decodeStage1Sentence(
+  features: Int32Array,
+  slots: number,
+  sharedSlots: number,
+  from: number,
+  to: number,
+  weights: SharedWeights,
+  stage1: Int8Array,
+  partial2: Float64Array,
+  buffers: DecodeBuffers,
+): void {
+  buffers.ensure(to - from);
+  sumRows(features, slots, 0, sharedSlots, from, to, weights.table, 1, 0, undefined, buffers.scores, false);
+  sumRows(features, slots, 0, sharedSlots, from, to, weights.table, 1, T, undefined, partial2, true);
+  viterbi(buffers.scores, to - from, weights.transitions1, stage1, from, buffers.work, buffers.back);
+}
+
+/** Stage 2 of tokens [from, to) (one sentence, not empty): partial2's sums plus stage 2's own slots; tags to stage2[from ..). */
+export function decodeStage2Sentence(
+  features: Int32Array,
+  slots: number,
+  sharedSlots: number,
+  from: number,
+  to: number,
+  weights: SharedWeights,
+  partial2: Float64Array,
+  stage2: Int8Array,
+  buffers: DecodeBuffers,
+): void {
+  buffers.ensure(to - from);
+  sumRows(features, slots, sharedSlots, slots, from, to, weights.table, 1, T, partial2, buffers.scores, false);
+  viterbi(buffers.scores, to - from, weights.transitions2, stage2, from, buffers.work, buffers.back);
 }
 
 /** Reusable buffers for decoding sentences of up to `capacity` tokens (grown on demand). */

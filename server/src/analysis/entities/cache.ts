@@ -1,0 +1,211 @@
+// Incremental tagging: the tagger's work per sentence, kept between analyses of the same (or any) text, so that
+// re-tagging a document after a small edit redoes only the sentences whose result can have changed. The tags and
+// token information are exactly those of tagDocumentWithInfo (the unit tests compare them edit after edit).
+//
+// What a sentence's tags depend on (features.ts):
+// - pass 1 (flags, lower-case hashes, sentence mode, clusters, gazetteer marks) reads the sentence's words only;
+// - stage 1's features read the sentence's words and, per token, two things from the rest of the document: how the
+//   headline or sentence-initial word is recased, and which casings its word has elsewhere (`documentContext`);
+// - stage 2's features read stage 1's tags in the sentence and, per capitalised token, what stage 1 said about the
+//   same word elsewhere (`labelContext`).
+// So an entry is keyed by the sentence's words; it keeps pass 1's values, stage 1's tags and stage 2's partial sums
+// with the document context they were computed for, and stage 2's tags with the label context. After an edit, the
+// two document-wide statistics are rebuilt from the entries (cheap: map updates per token), each sentence's context
+// codes are recomputed and compared, and only sentences whose words or codes differ are scored again.
+import { allocateTokenInfo, CaseStats, documentContext, LabelStats, labelContext, prepareTokens, sentenceFeatures, SLOTS, STAGE1_SLOTS, stage2SentenceFeatures, type FeatureOptions, type TaggerDocument, type TokenInfo } from './features';
+import type { NerModel } from './model';
+import { CHUNK_TOKENS, copyInfo, tagDocumentWithInfo } from './recognizer';
+import { DecodeBuffers, decodeStage1Sentence, decodeStage2Sentence } from './tagger';
+import { TAG_COUNT } from './tags';
+
+interface SentenceEntry {
+  /** Tokens in the sentence. */
+  readonly n: number;
+  /** Pass 1's values for the sentence alone, and the recasing and word forms of the last stage-1 run. */
+  readonly info: TokenInfo;
+  /** Document context codes stage 1 last ran with (undefined: never ran). */
+  context1: Uint8Array | undefined;
+  readonly stage1: Int8Array;
+  /** Stage 2's sums over the shared slots, n x TAG_COUNT. */
+  readonly partial2: Float64Array;
+  /** Label context codes stage 2 last ran with (undefined: not since stage 1 last ran). */
+  context2: Uint8Array | undefined;
+  readonly stage2: Int8Array;
+  /** The analysis that last used the entry. */
+  used: number;
+}
+
+/** Default bound of a cache, in tokens of the sentences it keeps (beyond those of the latest document). */
+export const DEFAULT_CACHE_TOKENS = 30_000;
+
+/**
+ * Per-sentence tagger results, keyed by content (any document can use the cache; several documents share entries
+ * for sentences they have in common). Bounded: after each document, the least recently used entries are dropped
+ * until the entries hold at most `capacity` tokens, never those of the document just tagged. Owned by the caller
+ * (one per thread); not safe to share between threads.
+ */
+export class TaggerCache {
+  private readonly entries = new Map<string, SentenceEntry>();
+  private model: NerModel | undefined;
+  private generation = 0;
+  private heldTokens = 0;
+  private readonly buffers = new DecodeBuffers();
+  private features = new Int32Array(0);
+  private codes = new Uint8Array(0);
+  /** Sentences scored again (stage 1, stage 2) and reused, in the last document: for tests and benchmarks. */
+  readonly last = { stage1: 0, stage2: 0, reused: 0 };
+
+  constructor(readonly capacity = DEFAULT_CACHE_TOKENS) {}
+
+  /** Sentences held. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Tokens in the sentences held. */
+  get tokens(): number {
+    return this.heldTokens;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.heldTokens = 0;
+  }
+
+  /** Same tags and token information as tagDocumentWithInfo(model, doc), reusing what the cache holds. */
+  tag(model: NerModel, doc: TaggerDocument): { tags: Int8Array; info: TokenInfo } {
+    const weights = model.weights;
+    // one-stage models and huge documents (tagged in chunks) take the ordinary path
+    if (weights.count !== 2 || doc.words.length > CHUNK_TOKENS) return tagDocumentWithInfo(model, doc);
+    if (this.model !== model) {
+      this.clear();
+      this.model = model;
+    }
+    const generation = ++this.generation;
+    const options: FeatureOptions = { recaseInitial: model.header.recaseInitial };
+    const { words, bounds } = doc;
+    const count = bounds.length - 1;
+    const entries: (SentenceEntry | undefined)[] = new Array(count);
+    const last = this.last;
+    last.stage1 = last.stage2 = last.reused = 0;
+
+    // the entries, and the document's casing statistics (pass 1 is sentence-local, so cached values are current)
+    const caseStats = new CaseStats();
+    let longest = 0;
+    for (let s = 0; s < count; s++) {
+      const from = bounds[s]!;
+      const to = bounds[s + 1]!;
+      if (to <= from) continue;
+      const entry = this.entry(model, words, from, to, generation);
+      entries[s] = entry;
+      longest = Math.max(longest, entry.n);
+      for (let i = 0; i < entry.n; i++) caseStats.update(entry.info, i, 1);
+    }
+    if (this.codes.length < longest) this.codes = new Uint8Array(Math.max(longest, 256));
+    if (this.features.length < longest * SLOTS) this.features = new Int32Array(Math.max(longest, 256) * SLOTS);
+    const codes = this.codes;
+    const features = this.features;
+
+    // stage 1 where a sentence's words or document context changed
+    for (let s = 0; s < count; s++) {
+      const entry = entries[s];
+      if (!entry) continue;
+      const n = entry.n;
+      documentContext(entry.info, caseStats, 0, n, options, codes, 0);
+      if (entry.context1 && sameCodes(entry.context1, codes)) continue;
+      features.fill(-1, 0, n * SLOTS);
+      const from = bounds[s]!;
+      sentenceFeatures(words.slice(from, from + n), entry.info, 0, n, model.bits, features, caseStats, options);
+      decodeStage1Sentence(features, SLOTS, STAGE1_SLOTS, 0, n, weights.shared, entry.stage1, entry.partial2, this.buffers);
+      entry.context1 = codes.slice(0, n);
+      entry.context2 = undefined;
+      last.stage1++;
+    }
+
+    // stage 2 where stage 1's tags or what stage 1 said about the sentence's words elsewhere changed
+    const labels = new LabelStats();
+    for (const entry of entries) if (entry) for (let i = 0; i < entry.n; i++) labels.update(entry.info, entry.stage1, i, 1);
+    const shift = 32 - model.bits;
+    for (const entry of entries) {
+      if (!entry) continue;
+      const n = entry.n;
+      labelContext(entry.info, entry.stage1, labels, 0, n, codes, 0);
+      if (entry.context2 && sameCodes(entry.context2, codes)) {
+        last.reused++;
+        continue;
+      }
+      stage2SentenceFeatures(features, entry.info, shift, entry.stage1, 0, n, labels);
+      decodeStage2Sentence(features, SLOTS, STAGE1_SLOTS, 0, n, weights.shared, entry.partial2, entry.stage2, this.buffers);
+      entry.context2 = codes.slice(0, n);
+      last.stage2++;
+    }
+
+    // the document's tags and token information, sentence by sentence
+    const tags = new Int8Array(words.length);
+    const info = allocateTokenInfo(words.length);
+    for (let s = 0; s < count; s++) {
+      const entry = entries[s];
+      if (!entry) continue;
+      const from = bounds[s]!;
+      tags.set(entry.stage2, from);
+      copyInfo(entry.info, info, from);
+    }
+    this.evict(generation);
+    return { tags, info };
+  }
+
+  /** The entry of the sentence words[from, to), created (pass 1) when there is none; marked as the latest used. */
+  private entry(model: NerModel, words: readonly string[], from: number, to: number, generation: number): SentenceEntry {
+    const key = sentenceKey(words, from, to);
+    let entry = this.entries.get(key);
+    if (entry) {
+      if (entry.used !== generation) {
+        // to the end of the map's order: the map iterates least recently used first
+        this.entries.delete(key);
+        this.entries.set(key, entry);
+      }
+    } else {
+      const n = to - from;
+      const sentence = words.slice(from, to);
+      entry = {
+        n,
+        info: prepareTokens({ words: sentence, bounds: [0, n] }, model.lexicon),
+        context1: undefined,
+        stage1: new Int8Array(n),
+        partial2: new Float64Array(n * TAG_COUNT),
+        context2: undefined,
+        stage2: new Int8Array(n),
+        used: generation,
+      };
+      this.entries.set(key, entry);
+      this.heldTokens += n;
+    }
+    entry.used = generation;
+    return entry;
+  }
+
+  private evict(generation: number): void {
+    if (this.heldTokens <= this.capacity) return;
+    for (const [key, entry] of this.entries) {
+      // entries of the latest document are last in the order, and kept
+      if (this.heldTokens <= this.capacity || entry.used === generation) break;
+      this.entries.delete(key);
+      this.heldTokens -= entry.n;
+    }
+  }
+}
+
+/** A sentence's words as one string: each word preceded by its length, so no two word lists give the same key. */
+function sentenceKey(words: readonly string[], from: number, to: number): string {
+  let key = '';
+  for (let i = from; i < to; i++) {
+    const w = words[i]!;
+    key += w.length + ':' + w;
+  }
+  return key;
+}
+
+function sameCodes(stored: Uint8Array, codes: Uint8Array): boolean {
+  for (let i = 0; i < stored.length; i++) if (stored[i] !== codes[i]) return false;
+  return true;
+}
