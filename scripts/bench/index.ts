@@ -16,6 +16,8 @@ export const BENCHMARKS: Record<string, { module: string; exportName: string }> 
   datesFigures: { module: 'scripts/bench/dates-figures.ts', exportName: 'benchDatesFigures' },
   linking: { module: 'scripts/bench/linking.ts', exportName: 'benchLinking' },
   checks: { module: 'scripts/bench/checks.ts', exportName: 'benchChecks' },
+  // re-analysis after a one-character edit, cold and incremental (issue 6)
+  edit: { module: 'scripts/bench/edit.ts', exportName: 'benchEdit' },
   // scale, speed and memory through the real server (issue 6): needs dist/ built; several minutes
   scale: { module: 'scripts/bench/scale.ts', exportName: 'benchScale' },
 };

@@ -1,0 +1,96 @@
+// Benchmark of re-analysis after a one-character edit (issue 6), in process: the BBC article nearest 1,000 words, one
+// letter replaced at a time, then analyze + summarize, cold (no cache) and incremental (an AnalysisCache, as the
+// server keeps one per thread). The two results are compared after every edit (they must be equal); times are
+// wall-clock and, as a check on a busy machine, the process's processor time.
+//   npx tsx scripts/bench/edit.ts [--corpus DIR] [--samples N]
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
+import { analyze, AnalysisCache } from '../../server/src/analysis/analyze';
+import { summarize } from '../../server/src/workspace/summary';
+import { articleFiles, random, stats } from './common';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+export const DEFAULT_CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'bbc');
+
+/** The article nearest 1,000 words (as the scale benchmark picks it). */
+function thousandWordArticle(files: readonly string[]): { file: string; text: string; words: number } {
+  let best = { file: files[0]!, text: '', words: 0 };
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const words = text.split(/\s+/).filter(Boolean).length;
+    if (Math.abs(words - 1000) < Math.abs(best.words - 1000)) best = { file, text, words };
+  }
+  return best;
+}
+
+export async function benchEdit(options: { corpus?: string; samples?: number } = {}) {
+  const corpus = options.corpus ?? DEFAULT_CORPUS;
+  const samples = options.samples ?? 500;
+  const article = thousandWordArticle(articleFiles(corpus));
+  // the edits: one letter replaced by another, each after the one before; 20 more to warm up
+  const texts: string[] = [];
+  const next = random(99);
+  let text = article.text;
+  for (let i = 0; i < samples + 20; i++) {
+    let at = Math.floor(next() * text.length);
+    while (!/[a-z]/.test(text[at] ?? '')) at = (at + 1) % text.length;
+    text = text.slice(0, at) + String.fromCharCode(97 + Math.floor(next() * 26)) + text.slice(at + 1);
+    texts.push(text);
+  }
+  // each way in its own pass (as an editor session would run it), then both again to compare the results
+  const time = (run: (text: string) => void): number[] => {
+    const times: number[] = [];
+    texts.forEach((text, i) => {
+      const t0 = performance.now();
+      run(text);
+      if (i >= 20) times.push(performance.now() - t0);
+    });
+    return times;
+  };
+  const cold = time((text) => summarize(analyze(text)));
+  let cache = new AnalysisCache();
+  summarize(analyze(article.text, {}, cache));
+  let sentencesRetagged = 0;
+  const incremental = time((text) => {
+    summarize(analyze(text, {}, cache));
+    sentencesRetagged += cache.entities.last.stage1;
+  });
+  const held = { sentences: cache.entities.size, tokens: cache.entities.tokens };
+  cache = new AnalysisCache();
+  analyze(article.text, {}, cache);
+  let mismatches = 0;
+  for (const text of texts) if (!isDeepStrictEqual(analyze(text, {}, cache), analyze(text))) mismatches++;
+  return {
+    article: path.relative(corpus, article.file),
+    words: article.words,
+    edits: samples,
+    /** Edits whose incremental analysis differed from a cold one (must be 0). */
+    mismatches,
+    /** analyze + summarize, ms. */
+    cold: stats(cold),
+    incremental: stats(incremental),
+    /** Sentences whose stage 1 was scored again, per edit (the rest reused the cache). */
+    sentencesRetaggedPerEdit: Math.round((sentencesRetagged / texts.length) * 100) / 100,
+    cacheHeld: held,
+  };
+}
+
+export default benchEdit;
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const value = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const samples = value('samples');
+  benchEdit({ ...(value('corpus') ? { corpus: value('corpus')! } : {}), ...(samples ? { samples: Number(samples) } : {}) }).then(
+    (result) => process.stdout.write(JSON.stringify(result, null, 2) + '\n'),
+    (error) => {
+      process.stderr.write(String(error?.stack ?? error) + '\n');
+      process.exit(1);
+    },
+  );
+}
