@@ -171,7 +171,7 @@ async function analysisFor(uri: string): Promise<ArticleAnalysis | undefined> {
             markdown: document.languageId === 'markdown' || isMarkdownPath(uri),
             numericDateOrder: settings.dates.numericOrder,
             defaultArticleDate: settings.dates.defaultArticleDate || undefined,
-          });
+          }, uri);
     if (!pending || pending.version !== document.version) analysing.set(uri, { version: document.version, work });
     try {
       ({ analysis, summary } = await work);

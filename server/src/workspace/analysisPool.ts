@@ -64,6 +64,8 @@ interface Slot {
 const DEPTH = 2;
 /** The young generation (short-lived objects) of each worker's heap, in MB. */
 const WORKER_YOUNG_GENERATION_MB = 8;
+/** Open documents whose worker the pool remembers. */
+const MAX_AFFINITIES = 64;
 /** Restarts allowed per minute before the pool gives up on a slot. */
 const MAX_RESTARTS_PER_MINUTE = 20;
 
@@ -88,6 +90,8 @@ export class WorkerPool implements AnalysisRunner {
   private readonly watchdog: NodeJS.Timeout;
   private disposed = false;
   private modelWarned = false;
+  /** Open document URI -> the slot that analysed its last text. */
+  private readonly affinity = new Map<string, number>();
 
   constructor(private readonly options: WorkerPoolOptions) {
     const size = options.size ?? defaultWorkerCount();
@@ -118,19 +122,39 @@ export class WorkerPool implements AnalysisRunner {
   }
 
   private dispatch(): void {
+    // an open document's text goes first to the worker that analysed its last version, when that one has room: its
+    // analysis cache holds the document's sentences (any worker gives the same result; this one is quicker)
+    for (let q = 0; q < this.high.length; q++) {
+      const task = this.high[q]!.task;
+      const preferred = task.kind === 'text' && task.document !== undefined ? this.affinity.get(task.document) : undefined;
+      const slot = preferred === undefined ? undefined : this.slots[preferred];
+      if (!slot || slot.inFlight.length >= DEPTH || (!slot.worker && !this.start(slot))) continue;
+      const [job] = this.high.splice(q--, 1);
+      this.post(slot, job!);
+    }
     for (const slot of this.slots) {
       while (slot.inFlight.length < DEPTH && (this.high.length > 0 || this.normal.length > 0)) {
         if (!slot.worker && !this.start(slot)) break;
-        const job = (this.high.length > 0 ? this.high : this.normal).shift()!;
-        if (slot.inFlight.length === 0) slot.runningSince = Date.now();
-        slot.inFlight.push(job);
-        slot.worker!.postMessage({ id: job.id, task: job.task });
+        this.post(slot, (this.high.length > 0 ? this.high : this.normal).shift()!);
       }
     }
     if (this.pending === 0) this.scheduleIdle();
     else if (this.slots.every((slot) => !slot.worker)) {
       // no worker could be started at all: fail what is queued rather than hang
       for (const job of [...this.high.splice(0), ...this.normal.splice(0)]) job.resolve({ kind: 'error', message: 'no analysis worker could be started' });
+    }
+  }
+
+  private post(slot: Slot, job: Job): void {
+    if (slot.inFlight.length === 0) slot.runningSince = Date.now();
+    slot.inFlight.push(job);
+    slot.worker!.postMessage({ id: job.id, task: job.task });
+    const task = job.task;
+    if (task.kind === 'text' && task.document !== undefined) {
+      this.affinity.delete(task.document);
+      this.affinity.set(task.document, this.slots.indexOf(slot));
+      // a bounded record: the documents most recently sent
+      if (this.affinity.size > MAX_AFFINITIES) this.affinity.delete(this.affinity.keys().next().value!);
     }
   }
 

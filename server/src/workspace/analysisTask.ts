@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../analysis/analyze';
+import { AnalysisCache, analyze } from '../analysis/analyze';
 import type { AnalysisOptions, ArticleAnalysis } from '../analysis/types';
 import { decodeArticle } from '../cli/read';
 import { decodePlain, encodePlain } from './plainCodec';
@@ -37,6 +37,8 @@ export interface TextTask {
   readonly kind: 'text';
   readonly text: string;
   readonly options: AnalysisOptions;
+  /** The document's URI: the pool sends a document's texts to the worker that analysed the last one (warm cache). */
+  readonly document?: string;
 }
 
 export type AnalysisTask = FileTask | TextTask;
@@ -98,8 +100,15 @@ function runFileTask(task: FileTask): TaskReply {
   return { kind: 'summary', meta, bytes: encodePlain(summary), ...(decoded.warning ? { warning: `${name}: ${decoded.warning}` } : {}) };
 }
 
+/**
+ * This thread's analysis cache for the texts of open documents: an edited document is analysed again mostly from
+ * what the cache holds of its last version (same result as a cold analysis). Content-keyed and bounded, so one per
+ * thread serves every document; files from disk do not go through it (they would only push the open ones out).
+ */
+const textCache = new AnalysisCache();
+
 function runTextTask(task: TextTask): TaskReply {
-  const analysis = analyze(task.text, task.options);
+  const analysis = analyze(task.text, task.options, textCache);
   const summary = summarize(analysis);
   return { kind: 'analysis', bytes: encodePlain({ analysis: { ...analysis, text: '', tokens: [] }, summary }) };
 }

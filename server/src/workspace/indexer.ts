@@ -9,7 +9,7 @@
 // what is there, and the clustering runs at the end in slices, so no request waits behind it.
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { analyze } from '../analysis/analyze';
+import { AnalysisCache, analyze } from '../analysis/analyze';
 import type { AnalysisOptions, ArticleAnalysis } from '../analysis/types';
 import { isArticlePath, isMarkdownPath, relativeToFolders } from '../articles';
 import { decodeArticle } from '../cli/read';
@@ -55,7 +55,8 @@ export function pathOfUri(uri: string): string | undefined {
   }
 }
 
-export type Analyzer = (text: string, options: AnalysisOptions) => ArticleAnalysis;
+/** An analysis function; `cache` (when the function supports one) makes re-analysis after an edit quicker. */
+export type Analyzer = (text: string, options: AnalysisOptions, cache?: AnalysisCache) => ArticleAnalysis;
 
 export interface SkippedFile {
   readonly path: string;
@@ -135,6 +136,8 @@ export class WorkspaceIndexer {
   }
 
   private readonly analyzer: Analyzer;
+  /** The main thread's analysis cache, for the open documents analysed here. */
+  private readonly openCache = new AnalysisCache();
 
   /** Where analysis runs from now on (worker threads, or this thread). */
   setRunner(runner: AnalysisRunner): void {
@@ -261,13 +264,17 @@ export class WorkspaceIndexer {
     return summarize(this.analyzer(text, this.analysisOptions(filePath)));
   }
 
-  /** The analysis of an open document and its summary: on this thread when short, else on a worker. */
-  async analyzeOpen(text: string, options: AnalysisOptions): Promise<{ analysis: ArticleAnalysis; summary: ArticleSummary }> {
+  /**
+   * The analysis of an open document and its summary: on this thread when short, else on a worker (the one that
+   * analysed the document's last version, when it is free: see analysisPool.ts). Both keep an AnalysisCache, so
+   * after an edit only what the edit touched is analysed again.
+   */
+  async analyzeOpen(text: string, options: AnalysisOptions, document?: string): Promise<{ analysis: ArticleAnalysis; summary: ArticleSummary }> {
     if (this.runner.threads === 0 || text.length <= INLINE_OPEN_DOCUMENT_CHARS) {
-      const analysis = this.analyzer(text, options);
+      const analysis = this.analyzer(text, options, this.openCache);
       return { analysis, summary: summarize(analysis) };
     }
-    const reply = await this.runner.run({ kind: 'text', text, options }, 'high');
+    const reply = await this.runner.run({ kind: 'text', text, options, ...(document !== undefined ? { document } : {}) }, 'high');
     if (reply.kind === 'analysis') return decodeAnalysis(reply.bytes, text, this.index.stringPool);
     throw new Error(reply.kind === 'error' || reply.kind === 'skipped' ? reply.message : `unexpected reply ${reply.kind}`);
   }
