@@ -100,9 +100,15 @@ async function safely<T>(what: string, fallback: T, handler: () => T | Promise<T
 }
 
 /** Other articles' texts for hover snippets: the editor's for open documents, else the file's. */
+/** Open documents by canonical URI (a client may spell a URI differently from ours): a hover looks up each of the
+ *  eight articles it lists, and parsing every open document's URI for each would cost more than the hover. */
+const openByCanonical = new Map<string, string>();
+documents.onDidOpen((event) => openByCanonical.set(canonicalUri(event.document.uri), event.document.uri));
+documents.onDidClose((event) => openByCanonical.delete(canonicalUri(event.document.uri)));
+/** The open document of an article, however the URI is spelled. */
+const openDocument = (uri: string): TextDocument | undefined => documents.get(uri) ?? documents.get(openByCanonical.get(canonicalUri(uri)) ?? '');
 const articleTexts = new ArticleTexts((uri) => {
-  const key = canonicalUri(uri);
-  const document = documents.get(uri) ?? documents.all().find((open) => canonicalUri(open.uri) === key);
+  const document = openDocument(uri);
   return document ? { text: document.getText(), markdown: document.languageId === 'markdown' || isMarkdownPath(uri) } : undefined;
 });
 
@@ -112,10 +118,7 @@ const displayPath: DisplayPath = (uri) => {
   return relativeToFolders(filePath, workspaceFolders) ?? path.basename(filePath);
 };
 
-const versionOf = (uri: string): number | null => {
-  const key = canonicalUri(uri);
-  return documents.all().find((document) => canonicalUri(document.uri) === key)?.version ?? null;
-};
+const versionOf = (uri: string): number | null => openDocument(uri)?.version ?? null;
 
 async function settingsFor(uri: string): Promise<Settings> {
   if (!canPullConfiguration) return DEFAULT_SETTINGS;
@@ -199,7 +202,7 @@ async function openOffset(uri: string, position: { line: number; character: numb
 const checks = registerCheckDiagnostics({ connection, documents, indexer, settingsFor, refreshDocument: analysisFor, displayPath, versionOf, log });
 
 // The views' and commands' custom requests (protocol.ts) and the status notification (features/views.ts).
-const views = registerViewRequests({ connection, documents, indexer, checks: checks.runner, settingsFor, refreshDocument: analysisFor, displayPath, reindex: () => serially(indexWorkspace), log });
+const views = registerViewRequests({ connection, documents, openDocument, indexer, checks: checks.runner, settingsFor, refreshDocument: analysisFor, displayPath, reindex: () => serially(indexWorkspace), log });
 
 // ---- indexing the workspace ------------------------------------------------------------------------------------
 

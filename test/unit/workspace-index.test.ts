@@ -274,6 +274,24 @@ describe('workspace index: queries', function () {
     assert.equal(changes.length, 1, 'nothing new, no event');
   });
 
+  it('keeps its clusters, views and listeners untouched when an article is set to the summary it already has', function () {
+    // opening an article in the editor analyses the text the index has from disk
+    const index = indexOf(articles, names);
+    const before = index.clusterAt('file:///a.txt', 0)!.cluster;
+    const changes: IndexChange[] = [];
+    index.onDidChange((change) => changes.push(change));
+    index.set('file:///a.txt', structuredClone(index.get('file:///a.txt')!));
+    index.flush();
+    assert.equal(changes.length, 0, 'no change, no event');
+    assert.equal(index.clusterAt('file:///a.txt', 0)!.cluster, before, 'the same view object: nothing was rebuilt');
+    // a real change still counts
+    const edited = summaryOf(`${articles['file:///a.txt']} Latakia too.`, names);
+    index.set('file:///a.txt', edited);
+    index.flush();
+    assert.equal(changes.length, 1);
+    assert.deepEqual(changes[0]!.uris, ['file:///a.txt']);
+  });
+
   it('forgets a deleted article\'s mentions everywhere', function () {
     const index = indexOf(articles, names);
     index.delete('file:///b.txt');

@@ -37,6 +37,8 @@ import { ArticleText } from './viewText';
 export interface ViewsHost {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
+  /** The open document of an article, however the URI is spelled. */
+  openDocument(uri: string): TextDocument | undefined;
   readonly indexer: WorkspaceIndexer;
   readonly checks: CheckRunner;
   settingsFor(uri: string): Promise<Settings>;
@@ -69,10 +71,7 @@ export function registerViewRequests(host: ViewsHost): Views {
   let statusTimer: NodeJS.Timeout | undefined;
   let lastProgressSent = 0;
 
-  const openDocument = (uri: string): TextDocument | undefined => {
-    const key = canonicalUri(uri);
-    return host.documents.get(uri) ?? host.documents.all().find((document) => canonicalUri(document.uri) === key);
-  };
+  const openDocument = (uri: string): TextDocument | undefined => host.openDocument(uri);
 
   /** The texts of some articles: the editor's for open documents, the disk's for the others. */
   const loadTexts = async (uris: Iterable<string>): Promise<(uri: string) => ArticleText | undefined> => {

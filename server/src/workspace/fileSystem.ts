@@ -1,6 +1,6 @@
 // File access for the workspace index, behind a small interface: the server and the CLI use the disk, unit tests an
 // in-memory workspace. Paths are absolute, with the platform's separators.
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { promises as fs, readFileSync, stat, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 export type FileKind = 'file' | 'directory' | 'other';
@@ -19,10 +19,15 @@ export interface DirectoryEntry {
 export interface FileSystem {
   /** Undefined when nothing is there (or it cannot be read). */
   stat(filePath: string): Promise<FileStat | undefined>;
+  /** The stat of each path, in order (optional: a file system that can overlap many stats with other work). */
+  statAll?(filePaths: readonly string[]): Promise<(FileStat | undefined)[]>;
   /** Entries of a directory; symbolic links to directories are reported as 'other' and not followed. */
   readDirectory(dirPath: string): Promise<DirectoryEntry[]>;
   readFile(filePath: string): Promise<Uint8Array>;
 }
+
+/** How many stats `statAll` keeps in the thread pool at once. */
+const STATS_IN_FLIGHT = 32;
 
 /** The disk. Stat and read are synchronous inside: articles are small, and a synchronous read (tens of microseconds)
  *  costs less than a trip through the thread pool; files above the size limit are never read. */
@@ -34,6 +39,25 @@ export const nodeFileSystem: FileSystem = {
     } catch {
       return undefined;
     }
+  },
+  // A warm start stats every article: through the thread pool, a few dozen at a time, while the main thread reads
+  // the persisted index (one synchronous stat costs the main thread ~10 µs; 22,000 of them, a fifth of a second).
+  statAll(filePaths) {
+    const results = new Array<FileStat | undefined>(filePaths.length);
+    if (filePaths.length === 0) return Promise.resolve(results);
+    return new Promise((resolve) => {
+      let next = 0;
+      let done = 0;
+      const start = (): void => {
+        const i = next++;
+        stat(filePaths[i]!, (error, stats) => {
+          results[i] = error ? undefined : { kind: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other', size: stats.size, mtimeMs: stats.mtimeMs };
+          if (++done === filePaths.length) resolve(results);
+          else if (next < filePaths.length) start();
+        });
+      };
+      for (let k = 0; k < Math.min(STATS_IN_FLIGHT, filePaths.length); k++) start();
+    });
   },
   async readDirectory(dirPath) {
     const entries = await fs.readdir(dirPath, { withFileTypes: true });

@@ -4,6 +4,7 @@
 //
 // Updates are cheap and lazy: `set` and `delete` touch only that article's names; clustering runs on the next query
 // (or `flush`), over only the region of the name graph the changes can reach, and then a change event fires.
+import { isDeepStrictEqual } from 'node:util';
 import type { EntityType } from '../analysis/types';
 import { DEFAULT_CONFIG, type WorkspaceConfig } from './config';
 import { DEFAULT_ALIASES } from './defaultAliases';
@@ -158,10 +159,34 @@ export class WorkspaceIndex {
   private changeStamp = 0;
   /** Whether articles were added (or re-dated) since they were last ranked in definition order. */
   private rankStale = true;
-  /** Scratch space of `set`/`removeArticle`: a name's slot in the article, and per slot [mentions, person,
-   *  organization, place, group] counts (grown as needed). */
-  private readonly scratchSlots = new Map<NameNode, number>();
+  /** Scratch space of `set`/`removeArticle`: a name's slot in the article, by node id (valid where `slotMark`
+   *  holds the current `slotEpoch`: no clearing, no hashing), and per slot [mentions, person, organization, place,
+   *  group] counts (grown as needed). */
+  private slotOfNode = new Int32Array(1024);
+  private slotMark = new Int32Array(1024);
+  private slotEpoch = 0;
   private scratchTally = new Int32Array(1024);
+
+  /** Starts a new scratch epoch: every node's slot is unset again. */
+  private newSlotEpoch(): number {
+    if (++this.slotEpoch === 0x7fffffff) {
+      this.slotMark.fill(0);
+      this.slotEpoch = 1;
+    }
+    return this.slotEpoch;
+  }
+
+  /** Makes room in the slot arrays for node ids up to `id`. */
+  private slotRoomFor(id: number): void {
+    if (id < this.slotMark.length) return;
+    const size = Math.max(id + 1, this.slotMark.length * 2);
+    const marks = new Int32Array(size);
+    marks.set(this.slotMark);
+    this.slotMark = marks;
+    const slots = new Int32Array(size);
+    slots.set(this.slotOfNode);
+    this.slotOfNode = slots;
+  }
 
   /** The tally scratch array, with room for `slots` names. */
   private tallyFor(slots: number): Int32Array {
@@ -199,6 +224,9 @@ export class WorkspaceIndex {
   /** Adds or replaces an article. The index keeps the summary (and shares its repeated strings: do not change it). */
   set(uri: string, summary: ArticleSummary, options: { interned?: boolean } = {}): void {
     const previous = this.articles.get(uri);
+    // Opening an article in the editor analyses the text the index already has from disk: nothing changes, and the
+    // clusters (and the views cached for hovers, which take milliseconds to rebuild for the largest) stay as they are.
+    if (previous && isDeepStrictEqual(previous.summary, summary)) return;
     this.removeArticle(uri);
     // summaries decoded against `stringPool` already share their strings
     if (!options.interned) this.strings.intern(summary);
@@ -208,7 +236,7 @@ export class WorkspaceIndex {
     const nodes: NameNode[] = [];
     // each distinct name once: its slot in `nodes`, its mention count and types in scratch arrays (no allocation
     // per mention or per name: this runs for every article of a warm start)
-    const slotOf = this.scratchSlots;
+    const epoch = this.newSlotEpoch();
     const tally = this.tallyFor(entities.length);
     for (let index = 0; index < entities.length; index++) {
       const mention = entities[index]!;
@@ -216,10 +244,13 @@ export class WorkspaceIndex {
       const form = nameForm(mention.text, cls);
       if (!form.key) continue;
       const node = this.graph.ensureNode(form, cls);
-      let slot = slotOf.get(node);
-      if (slot === undefined) {
+      this.slotRoomFor(node.id);
+      let slot: number;
+      if (this.slotMark[node.id] === epoch) slot = this.slotOfNode[node.id]!;
+      else {
         slot = nodes.length;
-        slotOf.set(node, slot);
+        this.slotMark[node.id] = epoch;
+        this.slotOfNode[node.id] = slot;
         nodes.push(node);
         tally.fill(0, slot * 5, slot * 5 + 5);
       }
@@ -227,7 +258,6 @@ export class WorkspaceIndex {
       tally[slot * 5]!++;
       tally[slot * 5 + 1 + TYPE_SLOT[mention.type]]!++;
     }
-    slotOf.clear();
     for (let slot = 0; slot < nodes.length; slot++) {
       const t = slot * 5;
       this.graph.countMentions(nodes[slot]!, id, tally[t]!, tally[t + 1]!, tally[t + 2]!, tally[t + 3]!, tally[t + 4]!, 1);
@@ -314,12 +344,14 @@ export class WorkspaceIndex {
     };
     let persons: NameNode[] | undefined;
     for (const node of nodes) if (node.cls === 'person') (persons ??= []).push(node);
-    /** The one full name (by sound) of this article that `tokens` is a short form of; the most mentioned spelling. */
-    const uniqueFull = (tokens: readonly string[]): NameNode | undefined => {
+    /** The one full name (by sound) of this article that `tokens` (whose last token sounds `lastPhonetic`) is a short
+     *  form of; the most mentioned spelling. */
+    const uniqueFull = (tokens: readonly string[], lastPhonetic: string): NameNode | undefined => {
       if (!persons) return undefined;
       let fits: NameNode[] | undefined;
       for (const full of persons) {
-        if (!isShortFormOf(tokens, full.form.tokens)) continue;
+        // a short form ends in the full name's surname (by sound): a cheap test before the word-by-word one
+        if (full.lastPhonetic !== lastPhonetic || full.form.tokens.length <= tokens.length || !isShortFormOf(tokens, full.form.tokens)) continue;
         if (fits && fits[0]!.form.phonetic !== full.form.phonetic) return undefined;
         (fits ??= []).push(full);
       }
@@ -329,14 +361,14 @@ export class WorkspaceIndex {
       return fits.map((node) => ({ node, count: mentionsHere(node) })).sort((x, y) => y.count - x.count)[0]!.node;
     };
     for (const node of persons ?? []) {
-      const full = uniqueFull(node.form.tokens);
+      const full = uniqueFull(node.form.tokens, node.lastPhonetic);
       if (full) set(node, full);
     }
     for (const node of nodes) {
       if (!node.regimeOf) continue;
       const phonetic = node.regimeOf.map(phoneticToken).join(' ');
       const exact = persons?.find((person) => person.form.phonetic === phonetic);
-      const target = (exact && (overrides?.get(exact) ?? exact)) ?? uniqueFull(node.regimeOf);
+      const target = (exact && (overrides?.get(exact) ?? exact)) ?? uniqueFull(node.regimeOf, node.lastPhonetic);
       if (target) set(node, target);
     }
     if (article.definitions) {

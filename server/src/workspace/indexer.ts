@@ -303,7 +303,10 @@ export class WorkspaceIndexer {
       if (!wanted.has(uri) && !this.open.has(uri)) this.forget(uri);
     }
     for (const uri of [...this.skipped.keys()]) if (!wanted.has(uri)) this.skipped.delete(uri);
+    // the files' stats are taken (where the file system can) while the persisted index is read
+    const statsTaken = this.fs.statAll?.(files);
     const { entries: persisted, clusters: savedClusters, status } = await this.readPersisted(fingerprint);
+    const stats = await statsTaken;
     if (generation !== this.generation) return cancelled();
 
     this.index.beginBulk();
@@ -324,13 +327,14 @@ export class WorkspaceIndexer {
       const fromSaved = new Set<string>();
       let sliceStart = Date.now();
       const maxBytes = this.settings.files.maxSizeKB * 1024;
-      for (const filePath of files) {
+      for (let i = 0; i < files.length; i++) {
+        const filePath = files[i]!;
         const uri = uriOfPath(filePath);
         if (this.open.has(uri)) {
           done++;
           continue;
         }
-        const stat = await this.fs.stat(filePath);
+        const stat = stats ? stats[i] : await this.fs.stat(filePath);
         const current = this.index.has(uri) ? this.fileMeta.get(uri) : undefined;
         const saved = persisted?.get(filePath);
         const known = current ?? saved?.meta;
