@@ -66,6 +66,8 @@ const AKA_WORDS: readonly (readonly string[])[] = [
   ['a.k.a.'],
   ['formerly', 'known', 'as'],
 ];
+/** The words an AKA phrase starts with: most names are followed by none of them (checked before the phrases). */
+const AKA_FIRST_WORDS: ReadonlySet<string> = new Set(AKA_WORDS.map((words) => words[0]!));
 
 /** Finds the definitions an article makes. Linear in the number of tokens. */
 export function findDefinitions(_text: string, tokens: readonly Token[], entities: readonly EntityMention[]): NameDefinition[] {
@@ -121,6 +123,8 @@ export function findDefinitions(_text: string, tokens: readonly Token[], entitie
   for (const first of names.concat(acronymWords(tokens))) {
     let i = first.endToken;
     if (isPunct(i, ',') || isPunct(i, '(')) i++;
+    const next = tokens[i];
+    if (!next || !AKA_FIRST_WORDS.has(next.text.toLowerCase())) continue;
     const phrase = AKA_WORDS.find((words) => words.every((word, k) => tokens[i + k]?.text.toLowerCase() === word));
     if (!phrase) continue;
     i += phrase.length;

@@ -8,7 +8,7 @@
 //   headline or sentence-initial word is recased, and which casings its word has elsewhere (`documentContext`);
 // - stage 2's features read stage 1's tags in the sentence and, per capitalised token, what stage 1 said about the
 //   same word elsewhere (`labelContext`).
-// So an entry is keyed by the sentence's words; it keeps pass 1's values, stage 1's tags and stage 2's partial sums
+// So an entry is keyed by the sentence's words (joined, with their lengths kept to tell word lists apart); it keeps pass 1's values, stage 1's tags and stage 2's partial sums
 // with the document context they were computed for, and stage 2's tags with the label context. After an edit, the
 // two document-wide statistics are rebuilt from the entries (cheap: map updates per token), each sentence's context
 // codes are recomputed and compared, and only sentences whose words or codes differ are scored again.
@@ -21,6 +21,8 @@ import { TAG_COUNT } from './tags';
 interface SentenceEntry {
   /** Tokens in the sentence. */
   readonly n: number;
+  /** The words' lengths: with the key (the words joined by U+0000), they give back the words exactly. */
+  readonly lengths: Int32Array;
   /** Pass 1's values for the sentence alone, and the recasing and word forms of the last stage-1 run. */
   readonly info: TokenInfo;
   /** Document context codes stage 1 last ran with (undefined: never ran). */
@@ -156,8 +158,14 @@ export class TaggerCache {
 
   /** The entry of the sentence words[from, to), created (pass 1) when there is none; marked as the latest used. */
   private entry(model: NerModel, words: readonly string[], from: number, to: number, generation: number): SentenceEntry {
-    const key = sentenceKey(words, from, to);
+    const key = words.slice(from, to).join('\u0000');
     let entry = this.entries.get(key);
+    if (entry && !sameLengths(entry.lengths, words, from)) {
+      // other words that join to the same key (a word holding U+0000): this sentence takes the entry's place
+      this.entries.delete(key);
+      this.heldTokens -= entry.n;
+      entry = undefined;
+    }
     if (entry) {
       if (entry.used !== generation) {
         // to the end of the map's order: the map iterates least recently used first
@@ -167,8 +175,11 @@ export class TaggerCache {
     } else {
       const n = to - from;
       const sentence = words.slice(from, to);
+      const lengths = new Int32Array(n);
+      for (let i = 0; i < n; i++) lengths[i] = sentence[i]!.length;
       entry = {
         n,
+        lengths,
         info: prepareTokens({ words: sentence, bounds: [0, n] }, model.lexicon),
         context1: undefined,
         stage1: new Int8Array(n),
@@ -195,14 +206,10 @@ export class TaggerCache {
   }
 }
 
-/** A sentence's words as one string: each word preceded by its length, so no two word lists give the same key. */
-function sentenceKey(words: readonly string[], from: number, to: number): string {
-  let key = '';
-  for (let i = from; i < to; i++) {
-    const w = words[i]!;
-    key += w.length + ':' + w;
-  }
-  return key;
+/** Whether words[from ..] have the lengths an entry recorded (with the same key, they are then the same words). */
+function sameLengths(lengths: Int32Array, words: readonly string[], from: number): boolean {
+  for (let i = 0; i < lengths.length; i++) if (words[from + i]!.length !== lengths[i]) return false;
+  return true;
 }
 
 function sameCodes(stored: Uint8Array, codes: Uint8Array): boolean {

@@ -86,6 +86,18 @@ const DESCRIPTIVE_COMPOUND = /-(?:backed|based|led|born|made|owned|run|held|cont
 /** A name word that starts with a lower-case particle glued by a hyphen: "al-Sham", "el-Zour", "ez-Zor". */
 const PARTICLE_WORD = /^\p{Ll}{1,3}-\p{Lu}/u;
 const C = GAZ_CATEGORIES.length;
+// Regular expressions used token by token, made once (a literal in a loop makes a new object each time round).
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+const HAS_UPPER = /\p{Lu}/u;
+const PARTICLE_UPPER = /^(?:al|el)-\p{Lu}/u;
+const GLUED_PARTICLE = /^\p{Ll}{1,3}-(?=\p{Lu})/u;
+const CURLY_QUOTES = /[’‘]/g;
+
+/** A token's text with curly apostrophes made straight (the same string when it has none). */
+function straightQuotes(text: string): string {
+  return text.indexOf('’') < 0 && text.indexOf('‘') < 0 ? text : text.replace(CURLY_QUOTES, "'");
+}
 
 /** Words that may sit inside a title between title words ("Deputy Foreign Minister", "Minister of Defence"). */
 const TITLE_JOINERS = new Set(['deputy', 'vice', 'foreign', 'defence', 'defense', 'interior', 'finance', 'prime', 'acting', 'former', 'senior', 'chief', 'first', 'assistant', 'general', 'state', 'of', 'for', 'affairs', 'executive', 'press', 'military', 'army', 'navy', 'top', 'lead', 'spokesman', 'spokeswoman', 'spokesperson', 'economy', 'trade', 'energy', 'oil', 'health', 'justice', 'information', 'security', 'national', 'the']);
@@ -118,7 +130,7 @@ function blockedTokens(tokens: readonly Token[], dates: readonly Span[], figures
 }
 
 function hasCapital(s: string): boolean {
-  return /\p{Lu}/u.test(s);
+  return HAS_UPPER.test(s);
 }
 
 function isTitleToken(info: TokenInfo, i: number, word: string): boolean {
@@ -219,7 +231,7 @@ function splitAtLowerCase(span: Found, tokens: readonly Token[], info: TokenInfo
   // (not in headlines set in capitals, where the tagger was trained on them: "NEW YORK" stays whole).
   // A descriptive compound ("U.S.-backed", "Britain-based") is not a name either.
   const lower = (i: number): boolean =>
-    /^\p{Ll}/u.test(tokens[i]!.text) || (info.recase[i] === 1 && (info.flags[i]! & F_TITLEMODE) !== 0) || DESCRIPTIVE_COMPOUND.test(tokens[i]!.text);
+    STARTS_LOWER.test(tokens[i]!.text) || (info.recase[i] === 1 && (info.flags[i]! & F_TITLEMODE) !== 0) || DESCRIPTIVE_COMPOUND.test(tokens[i]!.text);
   const inName = (i: number): boolean => {
     const t = tokens[i]!;
     if (t.kind === 'punct') return t.text === '&' || t.text === '.' || t.text === "'";
@@ -275,7 +287,7 @@ function applyLexicon(spans: Found[], info: TokenInfo, tokens: readonly Token[],
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i] || tokens[i]!.kind !== 'word') continue;
     const t = tokens[i]!.text;
-    const capitalised = /^\p{Lu}/u.test(t) || /^(?:al|el)-\p{Lu}/u.test(t);
+    const capitalised = STARTS_UPPER.test(t) || PARTICLE_UPPER.test(t);
     if (!capitalised) continue;
     // a listed organisation (longest entry starting here)
     if (info.gaz[i * C + ORG_NAME] === 1 || info.gaz[i * C + ORG_NAME] === 2) {
@@ -299,7 +311,7 @@ function applyLexicon(spans: Found[], info: TokenInfo, tokens: readonly Token[],
     // a nationality word standing alone ("Kazakh capital", "Iraqi forces")
     if (info.gaz[i * C + NATIONALITY] === 1 && (info.flags[i]! & F_COMMON) === 0) {
       const next = tokens[i + 1];
-      if (next && next.kind === 'word' && /^\p{Lu}/u.test(next.text) && next.breakBefore === 0) continue;
+      if (next && next.kind === 'word' && STARTS_UPPER.test(next.text) && next.breakBefore === 0) continue;
       const found: Found = { start: i, end: i + 1, kind: MISC };
       if (acceptable(found, info, tokens, blocked)) {
         spans.push(found);
@@ -357,7 +369,7 @@ function attachTitles(spans: Found[], info: TokenInfo, words: readonly string[],
     }
     let first = i + 1;
     // trim joiners at the left edge ("the", "of") that are not titles themselves
-    while (first < s.start && info.gaz[first * C + TITLE_CATEGORY] === 0 && !/^\p{Lu}/u.test(words[first]!)) first++;
+    while (first < s.start && info.gaz[first * C + TITLE_CATEGORY] === 0 && !STARTS_UPPER.test(words[first]!)) first++;
     if (sawTitle && first < s.start) {
       s.titleStart = first;
       s.titleEnd = s.start;
@@ -367,12 +379,13 @@ function attachTitles(spans: Found[], info: TokenInfo, words: readonly string[],
 
 /** A name word without a glued particle and case: "al-Assad" -> "assad". */
 function bareName(word: string): string {
-  return word.replace(/^\p{Ll}{1,3}-(?=\p{Lu})/u, '').toLowerCase();
+  return word.replace(GLUED_PARTICLE, '').toLowerCase();
 }
 
 function spanKey(tokens: readonly Token[], s: { start: number; end: number }): string {
+  if (s.end - s.start === 1) return straightQuotes(tokens[s.start]!.text);
   let key = '';
-  for (let i = s.start; i < s.end; i++) key += (i > s.start ? ' ' : '') + tokens[i]!.text.replace(/[’‘]/g, "'");
+  for (let i = s.start; i < s.end; i++) key += (i > s.start ? ' ' : '') + straightQuotes(tokens[i]!.text);
   return key;
 }
 
@@ -425,19 +438,19 @@ function addBracketAcronyms(spans: Found[], tokens: readonly Token[], info: Toke
  */
 function makeConsistent(spans: Found[], tokens: readonly Token[], info: TokenInfo, blocked: Uint8Array): void {
   // Votes by the name case-blind ("RUSSIA" in a headline is "Russia"); headline mentions weigh less.
+  const exactKeys = spans.map((s) => spanKey(tokens, s));
+  const keys = exactKeys.map((key) => key.toLowerCase());
   const votes = new Map<string, number[]>();
-  for (const s of spans) {
-    const key = spanKey(tokens, s).toLowerCase();
+  for (let j = 0; j < spans.length; j++) {
+    const s = spans[j]!;
+    const key = keys[j]!;
     let v = votes.get(key);
     if (!v) votes.set(key, (v = [0, 0, 0, 0]));
     v[s.kind]! += (info.flags[s.start]! & (F_CAPSMODE | F_TITLEMODE)) !== 0 ? 0.5 : 1;
   }
   const kindOf = new Map<string, number>();
   const firstKind = new Map<string, number>();
-  for (const s of spans) {
-    const key = spanKey(tokens, s).toLowerCase();
-    if (!firstKind.has(key)) firstKind.set(key, s.kind);
-  }
+  for (let j = 0; j < spans.length; j++) if (!firstKind.has(keys[j]!)) firstKind.set(keys[j]!, spans[j]!.kind);
   for (const [key, v] of votes) {
     let best = firstKind.get(key)!;
     for (let k = 0; k < 4; k++) if (v[k]! > v[best]!) best = k;
@@ -445,9 +458,9 @@ function makeConsistent(spans: Found[], tokens: readonly Token[], info: TokenInf
     // only a clear majority overrules a mention ("Leeds" the club and "Leeds" the city may share a report)
     kindOf.set(key, v[best]! >= 0.6 * total ? best : -1);
   }
-  for (const s of spans) {
-    const k = kindOf.get(spanKey(tokens, s).toLowerCase())!;
-    if (k >= 0) s.kind = k;
+  for (let j = 0; j < spans.length; j++) {
+    const k = kindOf.get(keys[j]!)!;
+    if (k >= 0) spans[j]!.kind = k;
   }
   // A longer name ending in a surname this article uses for a person is that person ("the Bashar al-Assad
   // dictatorship" where "Assad" is a person elsewhere).
@@ -458,13 +471,13 @@ function makeConsistent(spans: Found[], tokens: readonly Token[], info: TokenInf
     if ((info.flags[s.start]! & (F_CAPSMODE | F_TITLEMODE)) === 0) s.kind = PER;
   }
   const exactKinds = new Map<string, number>();
-  for (const s of spans) exactKinds.set(spanKey(tokens, s), s.kind);
+  for (let j = 0; j < spans.length; j++) exactKinds.set(exactKeys[j]!, spans[j]!.kind);
 
   // Unfound mentions of names found elsewhere: match token sequences, longest first.
   const names = [...exactKinds.keys()]
     .filter((key) => kindOf.get(key.toLowerCase()) !== -1)
     .map((key) => ({ key, parts: key.split(' '), kind: exactKinds.get(key)! }))
-    .filter((n) => n.parts.some((p) => /^\p{Lu}/u.test(p)) && n.key.length >= 2)
+    .filter((n) => n.parts.some((p) => STARTS_UPPER.test(p)) && n.key.length >= 2)
     .sort((a, b) => b.parts.length - a.parts.length);
   if (names.length === 0) return;
   const taken = new Uint8Array(tokens.length);
@@ -477,19 +490,19 @@ function makeConsistent(spans: Found[], tokens: readonly Token[], info: TokenInf
   }
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
-    const candidates = byFirst.get(tokens[i]!.text.replace(/[’‘]/g, "'"));
+    const candidates = byFirst.get(straightQuotes(tokens[i]!.text));
     if (!candidates) continue;
     for (const n of candidates) {
       const end = i + n.parts.length;
       if (end > tokens.length) continue;
       let ok = true;
       for (let k = 0; k < n.parts.length && ok; k++) {
-        if (taken[i + k] || tokens[i + k]!.text.replace(/[’‘]/g, "'") !== n.parts[k]) ok = false;
+        if (taken[i + k] || straightQuotes(tokens[i + k]!.text) !== n.parts[k]) ok = false;
         if (k > 0 && tokens[i + k]!.breakBefore > 0) ok = false;
       }
       // not glued to a longer capitalised name on either side ("Syria" inside "Syria Express" stays out)
-      if (ok && i > 0 && !taken[i - 1] && tokens[i - 1]!.kind === 'word' && /^\p{Lu}/u.test(tokens[i - 1]!.text) && (info.flags[i - 1]! & F_INITIAL) === 0) ok = false;
-      if (ok && end < tokens.length && !taken[end] && tokens[end]!.kind === 'word' && /^\p{Lu}/u.test(tokens[end]!.text) && tokens[end]!.breakBefore === 0) ok = false;
+      if (ok && i > 0 && !taken[i - 1] && tokens[i - 1]!.kind === 'word' && STARTS_UPPER.test(tokens[i - 1]!.text) && (info.flags[i - 1]! & F_INITIAL) === 0) ok = false;
+      if (ok && end < tokens.length && !taken[end] && tokens[end]!.kind === 'word' && STARTS_UPPER.test(tokens[end]!.text) && tokens[end]!.breakBefore === 0) ok = false;
       if (!ok) continue;
       const found: Found = { start: i, end, kind: n.kind };
       if (!acceptable(found, info, tokens, blocked)) continue;
