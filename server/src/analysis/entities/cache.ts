@@ -9,9 +9,12 @@
 // - stage 2's features read stage 1's tags in the sentence and, per capitalised token, what stage 1 said about the
 //   same word elsewhere (`labelContext`).
 // So an entry is keyed by the sentence's words (joined, with their lengths kept to tell word lists apart); it keeps pass 1's values, stage 1's tags and stage 2's partial sums
-// with the document context they were computed for, and stage 2's tags with the label context. After an edit, the
-// two document-wide statistics are rebuilt from the entries (cheap: map updates per token), each sentence's context
-// codes are recomputed and compared, and only sentences whose words or codes differ are scored again.
+// with the document context they were computed for, and stage 2's tags with the label context. The two
+// document-wide statistics (casings, stage-1 labels) are kept for the last document and follow an edit: the sentences
+// that left are taken out, the new ones put in. A sentence of the last document none of whose words' counts changed
+// keeps its context codes as they are; any other sentence's codes are recomputed and compared, and only sentences
+// whose words or codes differ are scored again. So the work of an edit grows with what it changed, not with the
+// document's length.
 import { allocateTokenInfo, CaseStats, documentContext, LabelStats, labelContext, prepareTokens, sentenceFeatures, SLOTS, STAGE1_SLOTS, stage2SentenceFeatures, type FeatureOptions, type TaggerDocument, type TokenInfo } from './features';
 import type { NerModel } from './model';
 import { CHUNK_TOKENS, copyInfo, tagDocumentWithInfo } from './recognizer';
@@ -35,6 +38,12 @@ interface SentenceEntry {
   readonly stage2: Int8Array;
   /** The analysis that last used the entry. */
   used: number;
+  /** How many times the statistics count the sentence (its occurrences in the last document). */
+  counted: number;
+  /** Its occurrences in the document being tagged (0 between documents). */
+  occurrences: number;
+  /** The analysis that last listed it among the sentences whose count changed. */
+  listed: number;
 }
 
 /** Default bound of a cache, in tokens of the sentences it keeps (beyond those of the latest document). */
@@ -48,6 +57,10 @@ export const DEFAULT_CACHE_TOKENS = 30_000;
  */
 export class TaggerCache {
   private readonly entries = new Map<string, SentenceEntry>();
+  /** The sentences of the last document tagged, in order, and its casing and label statistics. */
+  private previous: SentenceEntry[] = [];
+  private caseStats = new CaseStats();
+  private labels = new LabelStats();
   private model: NerModel | undefined;
   private generation = 0;
   private heldTokens = 0;
@@ -72,65 +85,104 @@ export class TaggerCache {
   clear(): void {
     this.entries.clear();
     this.heldTokens = 0;
+    this.previous = [];
+    this.caseStats = new CaseStats();
+    this.labels = new LabelStats();
   }
 
   /** Same tags and token information as tagDocumentWithInfo(model, doc), reusing what the cache holds. */
   tag(model: NerModel, doc: TaggerDocument): { tags: Int8Array; info: TokenInfo } {
-    const weights = model.weights;
     // one-stage models and huge documents (tagged in chunks) take the ordinary path
-    if (weights.count !== 2 || doc.words.length > CHUNK_TOKENS) return tagDocumentWithInfo(model, doc);
+    if (model.weights.count !== 2 || doc.words.length > CHUNK_TOKENS) return tagDocumentWithInfo(model, doc);
     if (this.model !== model) {
       this.clear();
       this.model = model;
     }
+    try {
+      return this.tagWithCache(model, doc);
+    } catch (error) {
+      // the statistics may be half updated: start again from nothing next time
+      this.clear();
+      throw error;
+    }
+  }
+
+  private tagWithCache(model: NerModel, doc: TaggerDocument): { tags: Int8Array; info: TokenInfo } {
+    const weights = model.weights;
+    if (weights.count !== 2) throw new Error('two stages expected');
     const generation = ++this.generation;
     const options: FeatureOptions = { recaseInitial: model.header.recaseInitial };
     const { words, bounds } = doc;
     const count = bounds.length - 1;
-    const entries: (SentenceEntry | undefined)[] = new Array(count);
+    const entries: SentenceEntry[] = [];
+    const starts: number[] = [];
     const last = this.last;
     last.stage1 = last.stage2 = last.reused = 0;
 
-    // the entries, and the document's casing statistics (pass 1 is sentence-local, so cached values are current)
-    const caseStats = new CaseStats();
     let longest = 0;
     for (let s = 0; s < count; s++) {
       const from = bounds[s]!;
       const to = bounds[s + 1]!;
       if (to <= from) continue;
       const entry = this.entry(model, words, from, to, generation);
-      entries[s] = entry;
+      entry.occurrences++;
+      entries.push(entry);
+      starts.push(from);
       longest = Math.max(longest, entry.n);
-      for (let i = 0; i < entry.n; i++) caseStats.update(entry.info, i, 1);
     }
     if (this.codes.length < longest) this.codes = new Uint8Array(Math.max(longest, 256));
     if (this.features.length < longest * SLOTS) this.features = new Int32Array(Math.max(longest, 256) * SLOTS);
     const codes = this.codes;
     const features = this.features;
 
+    // The statistics describe the previous document: they follow the sentences that left it or came (or now occur
+    // more or fewer times). A word whose counts did not change reads the same from them as before.
+    const changed: SentenceEntry[] = [];
+    for (const entry of this.previous) if (entry.occurrences !== entry.counted && entry.listed !== generation) (entry.listed = generation), changed.push(entry);
+    for (const entry of entries) if (entry.occurrences !== entry.counted && entry.listed !== generation) (entry.listed = generation), changed.push(entry);
+    const caseStats = this.caseStats;
+    const caseBefore = new CaseSnapshot(caseStats);
+    for (const entry of changed) {
+      const by = entry.occurrences - entry.counted;
+      for (let i = 0; i < entry.n; i++) {
+        caseBefore.keep(entry.info.lower[i]!);
+        caseStats.update(entry.info, i, by);
+      }
+    }
+    const caseChanged = caseBefore.changedKeys();
+
     // stage 1 where a sentence's words or document context changed
-    for (let s = 0; s < count; s++) {
-      const entry = entries[s];
-      if (!entry) continue;
+    const labels = this.labels;
+    const labelsBefore = new LabelSnapshot(labels);
+    for (let k = 0; k < entries.length; k++) {
+      const entry = entries[k]!;
       const n = entry.n;
+      // in the previous document, and none of its words' counts changed: its context codes are those it has
+      if (entry.counted > 0 && entry.context1 && !mentionsAny(entry, caseChanged)) continue;
       documentContext(entry.info, caseStats, 0, n, options, codes, 0);
       if (entry.context1 && sameCodes(entry.context1, codes)) continue;
+      // its stage-1 tags change: so does what the label statistics hold of them
+      if (entry.counted > 0) countLabels(labels, labelsBefore, entry, -entry.counted);
       features.fill(-1, 0, n * SLOTS);
-      const from = bounds[s]!;
+      const from = starts[k]!;
       sentenceFeatures(words.slice(from, from + n), entry.info, 0, n, model.bits, features, caseStats, options);
       decodeStage1Sentence(features, SLOTS, STAGE1_SLOTS, 0, n, weights.shared, entry.stage1, entry.partial2, this.buffers);
+      if (entry.counted > 0) countLabels(labels, labelsBefore, entry, entry.counted);
       entry.context1 = codes.slice(0, n);
       entry.context2 = undefined;
       last.stage1++;
     }
 
     // stage 2 where stage 1's tags or what stage 1 said about the sentence's words elsewhere changed
-    const labels = new LabelStats();
-    for (const entry of entries) if (entry) for (let i = 0; i < entry.n; i++) labels.update(entry.info, entry.stage1, i, 1);
+    for (const entry of changed) countLabels(labels, labelsBefore, entry, entry.occurrences - entry.counted);
+    const labelsChanged = labelsBefore.changedKeys();
     const shift = 32 - model.bits;
     for (const entry of entries) {
-      if (!entry) continue;
       const n = entry.n;
+      if (entry.counted > 0 && entry.context2 && !mentionsAny(entry, labelsChanged)) {
+        last.reused++;
+        continue;
+      }
       labelContext(entry.info, entry.stage1, labels, 0, n, codes, 0);
       if (entry.context2 && sameCodes(entry.context2, codes)) {
         last.reused++;
@@ -142,15 +194,18 @@ export class TaggerCache {
       last.stage2++;
     }
 
+    // the statistics now describe this document
+    for (const entry of changed) entry.counted = entry.occurrences;
+    for (const entry of entries) entry.occurrences = 0;
+    this.previous = entries;
+
     // the document's tags and token information, sentence by sentence
     const tags = new Int8Array(words.length);
     const info = allocateTokenInfo(words.length);
-    for (let s = 0; s < count; s++) {
-      const entry = entries[s];
-      if (!entry) continue;
-      const from = bounds[s]!;
-      tags.set(entry.stage2, from);
-      copyInfo(entry.info, info, from);
+    for (let k = 0; k < entries.length; k++) {
+      const entry = entries[k]!;
+      tags.set(entry.stage2, starts[k]!);
+      copyInfo(entry.info, info, starts[k]!);
     }
     this.evict(generation);
     return { tags, info };
@@ -187,6 +242,9 @@ export class TaggerCache {
         context2: undefined,
         stage2: new Int8Array(n),
         used: generation,
+        counted: 0,
+        occurrences: 0,
+        listed: 0,
       };
       this.entries.set(key, entry);
       this.heldTokens += n;
@@ -215,4 +273,71 @@ function sameLengths(lengths: Int32Array, words: readonly string[], from: number
 function sameCodes(stored: Uint8Array, codes: Uint8Array): boolean {
   for (let i = 0; i < stored.length; i++) if (stored[i] !== codes[i]) return false;
   return true;
+}
+
+/** Whether any token of the sentence has one of `keys` as its lower-case hash. */
+function mentionsAny(entry: SentenceEntry, keys: ReadonlySet<number>): boolean {
+  if (keys.size === 0) return false;
+  const lower = entry.info.lower;
+  for (let i = 0; i < entry.n; i++) if (keys.has(lower[i]!)) return true;
+  return false;
+}
+
+/** Adds (by > 0) or removes (by < 0) a sentence's stage-1 tags to or from the label statistics, `by` times. */
+function countLabels(labels: LabelStats, before: LabelSnapshot, entry: SentenceEntry, by: number): void {
+  if (by === 0) return;
+  for (let i = 0; i < entry.n; i++) {
+    before.keep(entry.info.lower[i]!);
+    labels.update(entry.info, entry.stage1, i, by);
+  }
+}
+
+/** The casing counts of the words about to change, to tell afterwards which did. */
+class CaseSnapshot {
+  private readonly kept = new Map<number, number>();
+  constructor(private readonly stats: CaseStats) {}
+
+  private read(key: number): number {
+    // the three counts in one number: each is at most a document's tokens (CHUNK_TOKENS < 2^17), so it is exact
+    return (this.stats.lower.get(key) ?? 0) + (this.stats.cap.get(key) ?? 0) * 131_072 + (this.stats.caps.get(key) ?? 0) * 17_179_869_184;
+  }
+
+  keep(key: number): void {
+    if (!this.kept.has(key)) this.kept.set(key, this.read(key));
+  }
+
+  changedKeys(): Set<number> {
+    const out = new Set<number>();
+    for (const [key, value] of this.kept) if (this.read(key) !== value) out.add(key);
+    return out;
+  }
+}
+
+/** The label counts of the words about to change, to tell afterwards which did. */
+class LabelSnapshot {
+  private readonly kept = new Map<number, number[]>();
+  constructor(private readonly labels: LabelStats) {}
+
+  private read(key: number): number[] {
+    const c = this.labels.counts.get(key);
+    return c ? [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!] : [0, 0, 0, 0, 0];
+  }
+
+  keep(key: number): void {
+    if (!this.kept.has(key)) this.kept.set(key, this.read(key));
+  }
+
+  changedKeys(): Set<number> {
+    const out = new Set<number>();
+    for (const [key, value] of this.kept) {
+      const now = this.read(key);
+      for (let k = 0; k < 5; k++) {
+        if (now[k] !== value[k]) {
+          out.add(key);
+          break;
+        }
+      }
+    }
+    return out;
+  }
 }
