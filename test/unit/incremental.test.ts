@@ -124,6 +124,18 @@ describe('incremental analysis', function () {
     for (const article of articles) checkEdits(random, article, 25, articles, cache);
   });
 
+  it('equals a cold analysis after edits of a long document, and of one too long to cache (tagged in chunks)', function () {
+    const random = new Random(10);
+    const cache = new AnalysisCache();
+    // about 13,000 tokens: what a worker analyses with its cache
+    checkEdits(random, Array.from({ length: 5 }, () => SEEDS.join('\n\n')).join('\n\n'), 8, SEEDS, cache);
+    // more than CHUNK_TOKENS (50,000): analysed without the cache, and the cache still serves the next document
+    const huge = Array.from({ length: 20 }, () => SEEDS.join('\n\n')).join('\n\n');
+    assert.ok(analyze(huge).tokens.length > 50_000);
+    checkEdits(random, huge, 2, SEEDS, cache);
+    checkEdits(random, SEEDS[0]!, 10, SEEDS, cache);
+  });
+
   it('re-tags only the sentences an edit touched, and those whose document evidence changed', function () {
     const cache = new AnalysisCache();
     const text = SEEDS[2]!;
