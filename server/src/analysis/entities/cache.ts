@@ -17,6 +17,7 @@
 // document's length.
 import { allocateTokenInfo, CaseStats, documentContext, LabelStats, labelContext, prepareTokens, sentenceFeatures, SLOTS, STAGE1_SLOTS, stage2SentenceFeatures, type FeatureOptions, type TaggerDocument, type TokenInfo } from './features';
 import type { NerModel } from './model';
+import { GAZ_CATEGORIES } from './lexicon';
 import { CHUNK_TOKENS, copyInfo, tagDocumentWithInfo } from './recognizer';
 import { DecodeBuffers, decodeStage1Sentence, decodeStage2Sentence } from './tagger';
 import { TAG_COUNT } from './tags';
@@ -28,13 +29,15 @@ interface SentenceEntry {
   readonly lengths: Int32Array;
   /** Pass 1's values for the sentence alone, and the recasing and word forms of the last stage-1 run. */
   readonly info: TokenInfo;
-  /** Document context codes stage 1 last ran with (undefined: never ran). */
-  context1: Uint8Array | undefined;
+  /** Document context codes stage 1 last ran with (valid1 false: never ran). */
+  readonly context1: Uint8Array;
+  valid1: boolean;
   readonly stage1: Int8Array;
   /** Stage 2's sums over the shared slots, n x TAG_COUNT. */
   readonly partial2: Float64Array;
-  /** Label context codes stage 2 last ran with (undefined: not since stage 1 last ran). */
-  context2: Uint8Array | undefined;
+  /** Label context codes stage 2 last ran with (valid2 false: not since stage 1 last ran). */
+  readonly context2: Uint8Array;
+  valid2: boolean;
   readonly stage2: Int8Array;
   /** The analysis that last used the entry. */
   used: number;
@@ -46,8 +49,11 @@ interface SentenceEntry {
   listed: number;
 }
 
-/** Default bound of a cache, in tokens of the sentences it keeps (beyond those of the latest document). */
-export const DEFAULT_CACHE_TOKENS = 30_000;
+/**
+ * Default bound of a cache, in tokens of the sentences it keeps (beyond those of the latest document): about 330 bytes
+ * a token, so about 4 MB: the document being edited and a few others.
+ */
+export const DEFAULT_CACHE_TOKENS = 12_000;
 
 /**
  * Per-sentence tagger results, keyed by content (any document can use the cache; several documents share entries
@@ -158,9 +164,9 @@ export class TaggerCache {
       const entry = entries[k]!;
       const n = entry.n;
       // in the previous document, and none of its words' counts changed: its context codes are those it has
-      if (entry.counted > 0 && entry.context1 && !mentionsAny(entry, caseChanged)) continue;
+      if (entry.counted > 0 && entry.valid1 && !mentionsAny(entry, caseChanged)) continue;
       documentContext(entry.info, caseStats, 0, n, options, codes, 0);
-      if (entry.context1 && sameCodes(entry.context1, codes)) continue;
+      if (entry.valid1 && sameCodes(entry.context1, codes)) continue;
       // its stage-1 tags change: so does what the label statistics hold of them
       if (entry.counted > 0) countLabels(labels, labelsBefore, entry, -entry.counted);
       features.fill(-1, 0, n * SLOTS);
@@ -168,8 +174,9 @@ export class TaggerCache {
       sentenceFeatures(words.slice(from, from + n), entry.info, 0, n, model.bits, features, caseStats, options);
       decodeStage1Sentence(features, SLOTS, STAGE1_SLOTS, 0, n, weights.shared, entry.stage1, entry.partial2, this.buffers);
       if (entry.counted > 0) countLabels(labels, labelsBefore, entry, entry.counted);
-      entry.context1 = codes.slice(0, n);
-      entry.context2 = undefined;
+      entry.context1.set(codes.subarray(0, n));
+      entry.valid1 = true;
+      entry.valid2 = false;
       last.stage1++;
     }
 
@@ -179,18 +186,19 @@ export class TaggerCache {
     const shift = 32 - model.bits;
     for (const entry of entries) {
       const n = entry.n;
-      if (entry.counted > 0 && entry.context2 && !mentionsAny(entry, labelsChanged)) {
+      if (entry.counted > 0 && entry.valid2 && !mentionsAny(entry, labelsChanged)) {
         last.reused++;
         continue;
       }
       labelContext(entry.info, entry.stage1, labels, 0, n, codes, 0);
-      if (entry.context2 && sameCodes(entry.context2, codes)) {
+      if (entry.valid2 && sameCodes(entry.context2, codes)) {
         last.reused++;
         continue;
       }
       stage2SentenceFeatures(features, entry.info, shift, entry.stage1, 0, n, labels);
       decodeStage2Sentence(features, SLOTS, STAGE1_SLOTS, 0, n, weights.shared, entry.partial2, entry.stage2, this.buffers);
-      entry.context2 = codes.slice(0, n);
+      entry.context2.set(codes.subarray(0, n));
+      entry.valid2 = true;
       last.stage2++;
     }
 
@@ -230,17 +238,19 @@ export class TaggerCache {
     } else {
       const n = to - from;
       const sentence = words.slice(from, to);
-      const lengths = new Int32Array(n);
-      for (let i = 0; i < n; i++) lengths[i] = sentence[i]!.length;
+      const arrays = packedArrays(n);
+      for (let i = 0; i < n; i++) arrays.lengths[i] = sentence[i]!.length;
       entry = {
         n,
-        lengths,
-        info: prepareTokens({ words: sentence, bounds: [0, n] }, model.lexicon),
-        context1: undefined,
-        stage1: new Int8Array(n),
-        partial2: new Float64Array(n * TAG_COUNT),
-        context2: undefined,
-        stage2: new Int8Array(n),
+        lengths: arrays.lengths,
+        info: prepareTokens({ words: sentence, bounds: [0, n] }, model.lexicon, arrays.info),
+        context1: arrays.context1,
+        valid1: false,
+        stage1: arrays.stage1,
+        partial2: arrays.partial2,
+        context2: arrays.context2,
+        valid2: false,
+        stage2: arrays.stage2,
         used: generation,
         counted: 0,
         occurrences: 0,
@@ -340,4 +350,49 @@ class LabelSnapshot {
     }
     return out;
   }
+}
+
+/**
+ * An entry's arrays, all in one buffer (one allocation instead of seventeen: a sentence's arrays are small, and each
+ * buffer of its own costs more than its contents). Float64 first, then 32-bit, then bytes, so each view is aligned.
+ */
+function packedArrays(n: number) {
+  const C = GAZ_CATEGORIES.length;
+  const buffer = new ArrayBuffer(n * (TAG_COUNT * 8 + 15 * 4 + C + 5));
+  let at = 0;
+  const f64 = (length: number) => {
+    const view = new Float64Array(buffer, at, length);
+    at += length * 8;
+    return view;
+  };
+  const i32 = (length: number) => {
+    const view = new Int32Array(buffer, at, length);
+    at += length * 4;
+    return view;
+  };
+  const u8 = (length: number) => {
+    const view = new Uint8Array(buffer, at, length);
+    at += length;
+    return view;
+  };
+  const partial2 = f64(n * TAG_COUNT);
+  const info: TokenInfo = {
+    n,
+    lower: i32(n),
+    flags: i32(n),
+    word: i32(n),
+    shape: i32(n),
+    shortShape: i32(n),
+    origShape: i32(n),
+    affix: i32(n * 7),
+    cluster: i32(n),
+    recase: u8(n),
+    gaz: u8(n * C),
+  };
+  const lengths = i32(n);
+  const stage1 = new Int8Array(buffer, at, n);
+  at += n;
+  const stage2 = new Int8Array(buffer, at, n);
+  at += n;
+  return { partial2, info, lengths, stage1, stage2, context1: u8(n), context2: u8(n) };
 }

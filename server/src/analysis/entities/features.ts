@@ -312,9 +312,10 @@ export function allocateTokenInfo(n: number): TokenInfo {
 }
 
 /** Pass 1 over a document: flags, lower-case hashes, sentence modes, clusters and gazetteer matches. */
-export function prepareTokens(doc: TaggerDocument, lexicon: Lexicon): TokenInfo {
+export function prepareTokens(doc: TaggerDocument, lexicon: Lexicon, into?: TokenInfo): TokenInfo {
   const n = doc.words.length;
-  const info = allocateTokenInfo(n);
+  // `into`: arrays of n zeros to fill (the tagger cache packs an entry's arrays into one buffer)
+  const info = into ?? allocateTokenInfo(n);
   for (let i = 0; i < n; i++) {
     const s = scanWord(doc.words[i]!);
     info.lower[i] = s.lower;
