@@ -212,6 +212,65 @@ class Index {
   readonly index = new WorkspaceIndex();
 }
 
+/** Every cluster view in full (names, counts, spellings, and each article's date and mention positions), sorted. */
+function views(index: WorkspaceIndex): string[] {
+  return index
+    .clusters()
+    .map((view) => {
+      const spellings = view.spellings.map((s) => `${s.text}:${s.mentions}:${s.articles}`).join(',');
+      const articles = view.articles.map((a) => `${a.uri}@${a.date ?? ''}[${a.mentions.map((m) => `${m.index}:${m.mention.start}:${m.mention.line}`).join(' ')}]`).join(' ');
+      return `${view.canonical}|${view.type}|${view.mentionCount}|${view.ambiguousWith?.join('/') ?? ''}|${spellings}|${articles}`;
+    })
+    .sort();
+}
+
+describe('workspace index: cached views after edits', function () {
+  it('agrees with a cold build after random edits that move, re-date, add and remove mentions (views cached between)', function () {
+    const names: Gazetteer = [...SEED_NAMES, ['Ivan Bogdanov', 'person'], ['Tartous', 'place'], ['Hafez al-Assad', 'person']];
+    const base: [string, string][] = [
+      ['file:///v/1.txt', 'Mikhail Bogdanov met Ivan Bogdanov in Moscow. Bogdanov left for Syria.'],
+      ['file:///v/2.txt', 'Bogdanov said Khmeimim is busy; Tartous is calm, as is Latakia in Syria.'],
+      ['file:///v/3.txt', 'Hafez al-Assad, father of Bashar al-Assad, ruled Syria. Assad died in 2000.'],
+      ['file:///v/4.txt', 'Hemeimeem and Jableh are near Latakia in Syria; Moscow is far from Syria.'],
+      ['file:///v/5.txt', 'December 17, 2024\nHmeimim near Latakia, Syria. Russia and Syria again.'],
+      ['file:///v/6.txt', 'Syria, Syria and Moscow. Hmeimim is in Syria; Tartous too.'],
+    ];
+    const edits: ((text: string) => string)[] = [
+      (text) => `Breaking: ${text}`, // every mention moves
+      (text) => text.replace(/^Breaking: /, ''),
+      (text) => `November 6, 2017\n${text}`, // a new date: the article moves in definition order
+      (text) => text.replace(/^(?:November 6, 2017|December 17, 2024)\n/, ''),
+      (text) => text.replace('Syria', 'Syria and Syria'), // one more mention of the same name
+      (text) => text.replace(/Khmeimim|Hemeimeem/, 'Hmeimim'), // another spelling of the same place
+      (text) => `${text} Also Damascus.`, // a new name
+    ];
+    const live = new WorkspaceIndex();
+    const current = new Map<string, string>();
+    for (const [uri, text] of base) {
+      live.set(uri, summaryOf(text, names));
+      current.set(uri, text);
+    }
+    let random = 777;
+    const next = () => (random = (random * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let step = 0; step < 150; step++) {
+      views(live); // every view cached, so that re-clustering carries them over
+      const [uri, original] = base[Math.floor(next() * base.length)]!;
+      const action = next();
+      if (action < 0.1) {
+        live.delete(uri);
+        current.delete(uri);
+      } else {
+        const text = action < 0.2 || !current.has(uri) ? original : edits[Math.floor(next() * edits.length)]!(current.get(uri)!);
+        live.set(uri, summaryOf(text, names));
+        current.set(uri, text);
+      }
+      const cold = new WorkspaceIndex();
+      for (const [u, t] of current) cold.set(u, summaryOf(t, names));
+      assert.deepEqual(views(live), views(cold), `step ${step}`);
+    }
+  });
+});
+
 describe('workspace index: queries', function () {
   const names: Gazetteer = [['Hmeimim', 'place'], ['Khmeimim', 'place'], ['Latakia', 'place'], ['Syria', 'place'], ['Bashar al-Assad', 'person']];
   const articles = {
