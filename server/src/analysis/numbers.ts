@@ -114,6 +114,8 @@ export function numberWordValue(word: string): number | undefined {
 }
 
 const ORDINAL_MAP = new Map(Object.entries(ORDINALS));
+/** "5th", "22nd" (made once: this is tried on most words, and a literal here would be a new object each time). */
+const DIGIT_ORDINAL = /^(\d{1,4})(st|nd|rd|th)$/;
 
 /** Value of a spelled or digit ordinal ("seventh", "twenty-first", "5th", "22nd"). */
 export function ordinalValue(word: string): number | undefined {
@@ -127,7 +129,9 @@ export function ordinalValue(word: string): number | undefined {
     const o = ORDINAL_MAP.get(lower.slice(hyphen + 1));
     if (t !== undefined && o !== undefined && o <= 9) return t + o;
   }
-  const match = /^(\d{1,4})(st|nd|rd|th)$/.exec(lower);
+  // only digits start one: most words need not be matched
+  const first = lower.charCodeAt(0);
+  const match = first >= 48 && first <= 57 ? DIGIT_ORDINAL.exec(lower) : null;
   if (match) {
     const n = +match[1]!;
     const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
