@@ -55,6 +55,10 @@ export interface NameNode {
   readonly types: Record<EntityType, number>;
   /** Cluster id (assigned by clustering). */
   cluster: number;
+  /** Whether it waits in the graph's dirty set (a flag saves a hash lookup per mention on a warm start). */
+  queued: boolean;
+  /** Whether it left the graph (its last article went). */
+  deleted: boolean;
 }
 
 export interface Cluster {
@@ -68,6 +72,8 @@ interface Edge {
   readonly kind: EdgeKind;
 }
 
+/** How many surfaces `nodeOfSurface` remembers per type class before it starts afresh. */
+const SURFACE_CACHE_LIMIT = 200_000;
 const REGIME_HEADS = new Set(['regime', 'government', 'administration', 'dictatorship']);
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 /** Heads of organisation names too generic to stand for one organisation alone ("the Ministry", "Police"). */
@@ -184,6 +190,8 @@ export class NameGraph {
   private readonly clusters = new Map<number, Cluster>();
   private nextClusterId = 1;
   private readonly dirty = new Set<NameNode>();
+  /** Surface (as written) -> its node, per type class (see `nodeOfSurface`). */
+  private readonly bySurface: Record<TypeClass, Map<string, NameNode>> = { person: new Map(), thing: new Map(), group: new Map() };
   /** Nodes removed since the last clustering whose clusters must be recomputed. */
   private readonly orphans = new Set<number>();
 
@@ -215,16 +223,42 @@ export class NameGraph {
     if (!node) {
       node = this.createNode(form, cls);
       byKey.set(form.key, node);
-      this.dirty.add(node);
+      this.markDirty(node);
     }
     return node;
   }
 
+  /** Marks a node for the next clustering. */
+  private markDirty(node: NameNode): void {
+    if (node.queued) return;
+    node.queued = true;
+    this.dirty.add(node);
+  }
+
+  private unmarkDirty(node: NameNode): void {
+    node.queued = false;
+    this.dirty.delete(node);
+  }
+
+  /** The node of a name as written (`nameForm` of the surface, then `ensureNode`), remembered by surface: a warm
+   *  start looks up every mention of every article. Undefined for a surface with no name in it. */
+  nodeOfSurface(surface: string, cls: TypeClass): NameNode | undefined {
+    const cache = this.bySurface[cls];
+    const known = cache.get(surface);
+    if (known && !known.deleted) return known;
+    const form = nameForm(surface, cls);
+    if (!form.key) return undefined;
+    const node = this.ensureNode(form, cls);
+    if (cache.size >= SURFACE_CACHE_LIMIT) cache.clear();
+    cache.set(surface, node);
+    return node;
+  }
+
   /** Counts (delta > 0) or uncounts (delta < 0) `count` mentions of a node in an article, tagged with these types.
-   *  A node left with no article is deleted. */
-  countMentions(node: NameNode, article: number, count: number, person: number, organization: number, place: number, group: number, delta: 1 | -1): void {
+   *  A node left with no article is deleted. `fresh`: the article is new to the node (one map write, no read). */
+  countMentions(node: NameNode, article: number, count: number, person: number, organization: number, place: number, group: number, delta: 1 | -1, fresh = false): void {
     this.mutations++;
-    const left = (node.articles.get(article) ?? 0) + delta * count;
+    const left = (fresh ? 0 : (node.articles.get(article) ?? 0)) + delta * count;
     if (left > 0) node.articles.set(article, left);
     else node.articles.delete(article);
     node.mentions += delta * count;
@@ -233,7 +267,7 @@ export class NameGraph {
     node.types.place += delta * place;
     node.types.group += delta * group;
     if (node.articles.size === 0) this.deleteNode(node);
-    else this.dirty.add(node);
+    else this.markDirty(node);
   }
 
   /** Counts `count` mentions of a name (type class, form) in an article; creates the node on first sight. */
@@ -263,6 +297,8 @@ export class NameGraph {
       mentions: 0,
       types: emptyTypes(),
       cluster: 0,
+      queued: false,
+      deleted: false,
     };
     addTo(this.byKey, node.key, node);
     if (!node.acronym) addTo(this.byPhonetic, `${cls}|${form.phonetic}`, node);
@@ -278,8 +314,9 @@ export class NameGraph {
 
   private deleteNode(node: NameNode): void {
     this.mutations++;
+    node.deleted = true;
     // names it linked may now link elsewhere ("Bogdanov" becomes unambiguous when "Ivan Bogdanov" goes)
-    for (const edge of this.candidates(node)) this.dirty.add(edge.b);
+    for (const edge of this.candidates(node)) this.markDirty(edge.b);
     this.nodes[node.cls].delete(node.key);
     removeFrom(this.byKey, node.key, node);
     removeFrom(this.byPhonetic, `${node.cls}|${node.form.phonetic}`, node);
@@ -290,7 +327,7 @@ export class NameGraph {
       removeFrom(this.thingsByLast, phoneticToken(node.form.tokens[node.form.tokens.length - 1]!), node);
       removeFrom(this.thingsByInitials, initialsOf(node.form.tokens), node);
     }
-    this.dirty.delete(node);
+    this.unmarkDirty(node);
     // its neighbours may lose a link: they are re-clustered through the orphaned cluster
     if (node.cluster) this.orphans.add(node.cluster);
     node.cluster = 0;
@@ -312,8 +349,8 @@ export class NameGraph {
     if (longs.size === 0) this.definitions.delete(shortKey);
     if (delta > 0) addTo(this.definedBy, longKey, shortKey);
     else if (!longs.has(longKey)) removeFrom(this.definedBy, longKey, shortKey);
-    for (const node of this.byKey.get(shortKey) ?? []) this.dirty.add(node);
-    for (const node of this.byKey.get(longKey) ?? []) this.dirty.add(node);
+    for (const node of this.byKey.get(shortKey) ?? []) this.markDirty(node);
+    for (const node of this.byKey.get(longKey) ?? []) this.markDirty(node);
   }
 
   /** The long key a short name stands for, when every definition in the workspace agrees (one phonetic key). */
@@ -351,7 +388,7 @@ export class NameGraph {
       });
     });
     // Aliases can change any cluster: everything is re-clustered.
-    for (const node of this.allNodes()) this.dirty.add(node);
+    for (const node of this.allNodes()) this.markDirty(node);
   }
 
   /** The canonical name the user gave for a name's alias group, if any. */
@@ -539,6 +576,7 @@ export class NameGraph {
     // unchanged outside this start. Outside the region no cluster can change.
     const dirty = [...this.dirty];
     const orphans = [...this.orphans];
+    for (const node of dirty) node.queued = false;
     this.dirty.clear();
     this.orphans.clear();
     const region = new Set<NameNode>();
@@ -628,7 +666,7 @@ export class NameGraph {
       const id = this.nextClusterId++;
       for (const node of nodes) {
         node.cluster = id;
-        this.dirty.delete(node);
+        this.unmarkDirty(node);
       }
       nodes.sort((x, y) => y.mentions - x.mentions || (x.key < y.key ? -1 : 1));
       this.clusters.set(id, { id, nodes });

@@ -232,10 +232,8 @@ export class WorkspaceIndex {
     const tally = this.tallyFor(entities.length);
     for (let index = 0; index < entities.length; index++) {
       const mention = entities[index]!;
-      const cls = typeClassOf(mention.type);
-      const form = nameForm(mention.text, cls);
-      if (!form.key) continue;
-      const node = this.graph.ensureNode(form, cls);
+      const node = this.graph.nodeOfSurface(mention.text, typeClassOf(mention.type));
+      if (!node) continue;
       this.slotRoomFor(node.id);
       let slot: number;
       if (this.slotMark[node.id] === epoch) slot = this.slotOfNode[node.id]!;
@@ -252,7 +250,8 @@ export class WorkspaceIndex {
     }
     for (let slot = 0; slot < nodes.length; slot++) {
       const t = slot * 5;
-      this.graph.countMentions(nodes[slot]!, id, tally[t]!, tally[t + 1]!, tally[t + 2]!, tally[t + 3]!, tally[t + 4]!, 1);
+      // `id` is new: no name has counted this article yet
+      this.graph.countMentions(nodes[slot]!, id, tally[t]!, tally[t + 1]!, tally[t + 2]!, tally[t + 3]!, tally[t + 4]!, 1, true);
     }
     const definitions: [string, string, string][] = [];
     for (const definition of summary.definitions) {
@@ -277,7 +276,7 @@ export class WorkspaceIndex {
       rank: -1,
     };
     this.resolveLocally(article);
-    for (const target of new Set(article.overrides?.values() ?? [])) addTo(this.overridesInto, target, article);
+    if (article.overrides) for (const target of new Set(article.overrides.values())) addTo(this.overridesInto, target, article);
     this.articles.set(uri, article);
     this.articlesById.set(id, article);
     this.changedUris.add(uri);
