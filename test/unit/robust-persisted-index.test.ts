@@ -26,6 +26,10 @@ const ARTICLES: Record<string, string> = {
   '/ws/e.txt': 'HTS fighters moved. Nothing about Hmeimim here, only Syria.',
 };
 
+/** Every indexer the tests made: closed after each test, before its folder is removed (a background save left
+ *  running would write the folder back). */
+const made: WorkspaceIndexer[] = [];
+
 function workspace(files: Record<string, string> = ARTICLES) {
   const fs = new MemoryFileSystem(files);
   const analyses: string[] = [];
@@ -40,6 +44,7 @@ function workspace(files: Record<string, string> = ARTICLES) {
     });
     indexer.setFolders(['/ws']);
     indexer.setSettings(DEFAULT_SETTINGS);
+    made.push(indexer);
     return indexer;
   };
   return { fs, analyses, logs, make };
@@ -58,7 +63,8 @@ describe('robustness: the persisted index', function () {
   beforeEach(function () {
     dir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-persist-'));
   });
-  afterEach(function () {
+  afterEach(async function () {
+    await Promise.all(made.splice(0).map((indexer) => indexer.close()));
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -645,6 +645,12 @@ export class WorkspaceIndexer {
     this.saveTimer = undefined;
   }
 
+  /** Stops background saving and resolves when a save already under way has finished writing. */
+  async close(): Promise<void> {
+    this.dispose();
+    await this.saving;
+  }
+
   // ---- editor and file-system events ---------------------------------------------------------------------------
 
   /** The editor has the document open: its text wins over the disk until it is closed. */
