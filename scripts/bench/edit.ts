@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { analyze, AnalysisCache } from '../../server/src/analysis/analyze';
 import { summarize } from '../../server/src/workspace/summary';
-import { articleFiles, random, stats } from './common';
+import { articleFiles, random, round, stats } from './common';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const DEFAULT_CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'bbc');
@@ -25,6 +25,16 @@ function thousandWordArticle(files: readonly string[]): { file: string; text: st
   return best;
 }
 
+/** This thread's processor time in clock ticks (1/100 s), or a negative number where /proc does not tell. */
+function threadTicks(): number {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return -1e9;
+  }
+}
+
 /** One-letter edits of `article`, analysed cold and incrementally; the results compared after every edit. */
 function editRuns(article: { text: string }, samples: number) {
   // the edits: one letter replaced by another, each after the one before; 20 more to warm up
@@ -38,13 +48,17 @@ function editRuns(article: { text: string }, samples: number) {
     texts.push(text);
   }
   // each way in its own pass (as an editor session would run it), then both again to compare the results
+  const cpu: number[] = [];
   const time = (run: (text: string) => void): number[] => {
     const times: number[] = [];
+    let ticks = 0;
     texts.forEach((text, i) => {
+      if (i === 20) ticks = threadTicks();
       const t0 = performance.now();
       run(text);
       if (i >= 20) times.push(performance.now() - t0);
     });
+    cpu.push(((threadTicks() - ticks) * 10) / samples);
     return times;
   };
   const cold = time((text) => summarize(analyze(text)));
@@ -67,6 +81,9 @@ function editRuns(article: { text: string }, samples: number) {
     /** analyze + summarize, ms. */
     cold: stats(cold),
     incremental: stats(incremental),
+    /** Mean processor time of this thread per edit, ms (Linux; 10 ms ticks over all edits): less sensitive than the
+     *  wall-clock times to other jobs on the machine. */
+    ...(cpu[0]! >= 0 ? { cpuMsPerEdit: { cold: round(cpu[0]!), incremental: round(cpu[1]!) } } : {}),
     /** Sentences whose stage 1 was scored again, per edit (the rest reused the cache). */
     sentencesRetaggedPerEdit: Math.round((sentencesRetagged / texts.length) * 100) / 100,
     cacheHeld: held,
