@@ -10,6 +10,8 @@ export interface Profile {
   xdgConfigHome: string;
   xdgDataHome: string;
   xdgCacheHome: string;
+  /** TMPDIR of code-server and what it starts (its IPC sockets land there). */
+  tmpDir: string;
   configFile: string;
   logFile: string;
 }

@@ -55,10 +55,12 @@ export function createProfile(dir, settings = {}, { keepExistingSettings = false
     xdgConfigHome: path.join(dir, 'xdg-config'),
     xdgDataHome: path.join(dir, 'xdg-data'),
     xdgCacheHome: path.join(dir, 'xdg-cache'),
+    // code-server leaves its IPC sockets in the temporary folder: in the profile, they go with it
+    tmpDir: path.join(dir, 'tmp'),
     configFile: path.join(dir, 'code-server.yaml'),
     logFile: path.join(dir, 'code-server.log'),
   };
-  for (const folder of [profile.userDataDir, profile.extensionsDir, profile.xdgConfigHome, profile.xdgDataHome, profile.xdgCacheHome]) {
+  for (const folder of [profile.userDataDir, profile.extensionsDir, profile.xdgConfigHome, profile.xdgDataHome, profile.xdgCacheHome, profile.tmpDir]) {
     mkdirSync(folder, { recursive: true });
   }
   mkdirSync(path.join(profile.userDataDir, 'User'), { recursive: true });
@@ -76,6 +78,8 @@ function environment(profile) {
   env.XDG_CONFIG_HOME = profile.xdgConfigHome;
   env.XDG_DATA_HOME = profile.xdgDataHome;
   env.XDG_CACHE_HOME = profile.xdgCacheHome;
+  // (a socket's path has at most 107 bytes: a profile deep in the file system keeps the usual folder)
+  if (profile.tmpDir.length <= 60) env.TMPDIR = profile.tmpDir;
   return env;
 }
 
