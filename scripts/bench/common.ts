@@ -1,5 +1,5 @@
 // Small helpers the benchmarks share: percentiles, rounding, the corpus's article files, a seeded random sequence.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** The p-th percentile (nearest rank) of `values`; 0 for none. */
@@ -32,4 +32,15 @@ export function articleFiles(dir: string): string[] {
 export function random(seed: number): () => number {
   let state = seed;
   return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+/** The article nearest 1,000 words among `files` (the edit benchmarks' article). */
+export function thousandWordArticle(files: readonly string[]): { file: string; text: string; words: number } {
+  let best = { file: files[0]!, text: '', words: 0 };
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const words = text.split(/\s+/).filter(Boolean).length;
+    if (Math.abs(words - 1000) < Math.abs(best.words - 1000)) best = { file, text, words };
+  }
+  return best;
 }

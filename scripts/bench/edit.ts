@@ -9,21 +9,10 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { analyze, AnalysisCache } from '../../server/src/analysis/analyze';
 import { summarize } from '../../server/src/workspace/summary';
-import { articleFiles, random, round, stats } from './common';
+import { articleFiles, random, round, stats, thousandWordArticle } from './common';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const DEFAULT_CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'bbc');
-
-/** The article nearest 1,000 words (as the scale benchmark picks it). */
-function thousandWordArticle(files: readonly string[]): { file: string; text: string; words: number } {
-  let best = { file: files[0]!, text: '', words: 0 };
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    const words = text.split(/\s+/).filter(Boolean).length;
-    if (Math.abs(words - 1000) < Math.abs(best.words - 1000)) best = { file, text, words };
-  }
-  return best;
-}
 
 /** This thread's processor time in clock ticks (1/100 s), or a negative number where /proc does not tell. */
 function threadTicks(): number {

@@ -30,7 +30,7 @@ import { AnalysisCache, analyze } from '../../server/src/analysis/analyze';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { analysisFingerprint, indexFileFor, loadPersistedIndex } from '../../server/src/workspace/persistedIndex';
 import { summarize } from '../../server/src/workspace/summary';
-import { articleFiles, random, round, stats } from './common';
+import { articleFiles, random, round, stats, thousandWordArticle } from './common';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const DEFAULT_CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'bbc');
@@ -391,17 +391,6 @@ async function requestLatencies(server: Server, files: readonly string[], sample
     semanticTokens: stats(tokensAgain),
     diagnosticsPull: stats(diagnostics),
   };
-}
-
-/** The article nearest 1,000 words. */
-function thousandWordArticle(files: readonly string[]): { file: string; text: string; words: number } {
-  let best = { file: files[0]!, text: '', words: 0 };
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    const words = text.split(/\s+/).filter(Boolean).length;
-    if (Math.abs(words - 1000) < Math.abs(best.words - 1000)) best = { file, text, words };
-  }
-  return best;
 }
 
 /** One-character edits of a 1,000-word article against the 10x index (loaded from the persisted index). */

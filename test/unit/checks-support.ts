@@ -1,7 +1,7 @@
 // Helpers for the consistency-check tests: an in-memory workspace analysed by the real pipeline (tagger included),
 // a check runner over it, and lookups of findings by the text they are on.
 import * as path from 'node:path';
-import { CheckRunner, DEFAULT_CHECK_SETTINGS, type CheckSettings, type RatedFinding } from '../../server/src/checks/index';
+import { CheckRunner, DEFAULT_CHECK_SETTINGS, type CheckPaths, type CheckSettings, type RatedFinding } from '../../server/src/checks/index';
 import { MemoryFileSystem } from '../../server/src/workspace/fileSystem';
 import { pathOfUri, uriOfPath, WorkspaceIndexer } from '../../server/src/workspace/indexer';
 
@@ -18,17 +18,21 @@ export interface CheckWorkspace {
   uri(file: string): string;
 }
 
+const relative = (uri: string) => {
+  const filePath = pathOfUri(uri);
+  return filePath && filePath.startsWith(`${WS}/`) ? filePath.slice(WS.length + 1) : undefined;
+};
+
+/** Paths as the checks name them: relative to the workspace folder. */
+export const CHECK_PATHS: CheckPaths = { relative, display: (uri) => relative(uri) ?? uri };
+
 /** A workspace of articles { "a.txt": text } (plus ".corroborate.json" if given), indexed. */
 export async function checkWorkspace(files: Record<string, string>): Promise<CheckWorkspace> {
   const fs = new MemoryFileSystem(Object.fromEntries(Object.entries(files).map(([name, text]) => [path.posix.join(WS, name), text])));
   const indexer = new WorkspaceIndexer(fs);
   indexer.setFolders([WS]);
   await indexer.indexAll();
-  const relative = (uri: string) => {
-    const filePath = pathOfUri(uri);
-    return filePath && filePath.startsWith(`${WS}/`) ? filePath.slice(WS.length + 1) : undefined;
-  };
-  const runner = new CheckRunner(indexer.index, { relative, display: (uri) => relative(uri) ?? uri });
+  const runner = new CheckRunner(indexer.index, CHECK_PATHS);
   const uri = (file: string) => uriOfPath(path.posix.join(WS, file));
   return {
     fs,

@@ -20,26 +20,38 @@ export class ClaimKeyIndex {
     const present = new Set<string>();
     for (const uri of this.index.uris()) {
       present.add(uri);
-      const summary = this.index.get(uri);
-      if (!summary) continue;
-      const before = this.seen.get(uri);
-      if (before?.summary === summary) continue;
-      if (before) this.remove(uri, before.keys);
-      const keys: string[] = [];
-      for (const claim of summary.claims) {
-        if (!comparable(claim)) continue;
-        const list = this.byKey.get(claim.key!) ?? [];
-        list.push({ uri, summary, claim });
-        this.byKey.set(claim.key!, list);
-        keys.push(claim.key!);
-      }
-      this.seen.set(uri, { summary, keys });
+      this.syncArticle(uri);
     }
     for (const [uri, before] of this.seen) {
       if (present.has(uri)) continue;
       this.remove(uri, before.keys);
       this.seen.delete(uri);
     }
+  }
+
+  /** Brings the key index up to date for these articles only (the others are as they were at the last sync). */
+  syncUris(uris: Iterable<string>): void {
+    for (const uri of uris) this.syncArticle(uri);
+  }
+
+  private syncArticle(uri: string): void {
+    const summary = this.index.get(uri);
+    const before = this.seen.get(uri);
+    if (before?.summary === summary) return;
+    if (before) {
+      this.remove(uri, before.keys);
+      this.seen.delete(uri);
+    }
+    if (!summary) return;
+    const keys: string[] = [];
+    for (const claim of summary.claims) {
+      if (!comparable(claim)) continue;
+      const list = this.byKey.get(claim.key!) ?? [];
+      list.push({ uri, summary, claim });
+      this.byKey.set(claim.key!, list);
+      keys.push(claim.key!);
+    }
+    this.seen.set(uri, { summary, keys });
   }
 
   private remove(uri: string, keys: readonly string[]): void {

@@ -3,9 +3,9 @@
 // checks are off, dismissed findings, "not the same fact" pairs), rated by the settings, and capped per file.
 // No LSP, no file system: the language server and the CLI both call `CheckRunner`.
 import { minimatch } from 'minimatch';
-import type { WorkspaceIndex } from '../workspace/index';
+import type { IndexChange, WorkspaceIndex } from '../workspace/index';
 import type { ArticleSummary } from '../workspace/summary';
-import type { IgnoreEntry, OffEntry } from '../workspace/config';
+import type { IgnoreEntry, OffEntry, WorkspaceConfig } from '../workspace/config';
 import { ClaimKeyIndex, crossFileFindings } from './crossFileFigure';
 import { dateArithmeticFindings } from './dateArithmetic';
 import { listCountFindings } from './listCount';
@@ -53,20 +53,49 @@ function matchesFile(pattern: string, relative: string | undefined): boolean {
   return pattern === relative || minimatch(relative, pattern, GLOB);
 }
 
+/** An index change with more articles or reshaped clusters than this drops every cached finding (cheaper than
+ *  working out which articles it reaches). */
+const MAX_TRACKED_CHANGES = 256;
+
 export class CheckRunner {
   readonly claims: ClaimKeyIndex;
   private readonly local = new WeakMap<ArticleSummary, Finding[]>();
   /** Whether the index changed since the claims were last indexed by key. */
   private dirty = true;
+  /** Every article's findings before settings, kept until a change can reach them (see `forget`): the status bar,
+   *  the Problems panel's workspace pulls and the views ask for all of them after every edit. */
+  private readonly raw = new Map<string, Finding[]>();
+  /** The workspace configuration `raw` was made with (".corroborate.json": facts marked distinct). */
+  private rawConfig: WorkspaceConfig | undefined;
 
   constructor(
     readonly index: WorkspaceIndex,
     private readonly paths: CheckPaths,
   ) {
     this.claims = new ClaimKeyIndex(index);
-    index.onDidChange(() => {
+    index.onDidChange((change) => {
       this.dirty = true;
+      this.forget(change);
     });
+  }
+
+  /** Drops the cached findings a change can reach: of the changed articles, of the articles that shared a claim key
+   *  with them before or share one now (cross-file figures), and of every article naming an entity whose names
+   *  changed (claims are matched by entity). */
+  private forget(change: IndexChange): void {
+    if (this.raw.size === 0) return;
+    if (change.uris.length > MAX_TRACKED_CHANGES || change.reshapedClusters.length > MAX_TRACKED_CHANGES) {
+      this.raw.clear();
+      return;
+    }
+    const stale = new Set(change.uris);
+    // the claims by key as they were (kept in step with every change since the findings were cached), then as they are
+    for (const uri of change.uris) for (const other of this.claims.relatedArticles(uri)) stale.add(other);
+    this.claims.syncUris(change.uris);
+    this.dirty = false;
+    for (const uri of change.uris) for (const other of this.claims.relatedArticles(uri)) stale.add(other);
+    for (const uri of this.index.articlesOfClusters(change.reshapedClusters)) stale.add(uri);
+    for (const uri of stale) this.raw.delete(uri);
   }
 
   /** Brings the claims by key up to date with the index (clustering first, so entity matches are current). */
@@ -80,9 +109,21 @@ export class CheckRunner {
   /** Every finding for one article, before settings (the same summary gives the same local findings). */
   rawFindings(uri: string): Finding[] {
     this.sync();
+    const config = this.index.workspaceConfig;
+    if (config !== this.rawConfig) {
+      this.raw.clear();
+      this.rawConfig = config;
+    }
+    const known = this.raw.get(uri);
+    if (known) return known;
     const summary = this.index.get(uri);
     if (!summary) return [];
-    const config = this.index.workspaceConfig;
+    const found = this.computeFindings(uri, summary, config);
+    this.raw.set(uri, found);
+    return found;
+  }
+
+  private computeFindings(uri: string, summary: ArticleSummary, config: WorkspaceConfig): Finding[] {
     let local = this.local.get(summary);
     if (!local) {
       local = LOCAL_CHECKS.flatMap((check) => check(uri, summary));

@@ -26,6 +26,7 @@ import {
 import type { Settings } from '../settings';
 import { nodeFileSystem } from '../workspace/fileSystem';
 import { canonicalUri, pathOfUri, uriOfPath, type WorkspaceIndexer } from '../workspace/indexer';
+import { nextTurn } from '../workspace/turns';
 import { articleDateEdit } from './articleDate';
 import { detailArticles, entityDetail, listEntities } from './entitiesView';
 import { articleFactSheet, workspaceFactSheet } from './factSheet';
@@ -60,6 +61,8 @@ const MEMO_SIZE = 8;
 
 /** How long after a change the status is sent (changes come in bursts: a save, a re-index). */
 const STATUS_DELAY_MS = 300;
+/** Longest stretch of background work (the workspace's findings for the status bar) between two turns. */
+const SLICE_MS = 10;
 /** Indexing progress is sent at most this often. */
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -98,7 +101,13 @@ export function registerViewRequests(host: ViewsHost): Views {
   /** The findings of every article with any, rated by its settings (what the Problems panel shows). */
   const allFindings = async (): Promise<Map<string, RatedFinding[]>> => {
     const out = new Map<string, RatedFinding[]>();
+    let slice = Date.now();
     for (const uri of index.uris().sort()) {
+      // the whole workspace's checks: requests are answered in between
+      if (Date.now() - slice > SLICE_MS) {
+        await nextTurn();
+        slice = Date.now();
+      }
       const settings = await host.settingsFor(uri);
       const findings = checks.findings(uri, settings.checks);
       if (findings.length > 0) out.set(uri, findings);

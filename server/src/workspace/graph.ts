@@ -61,6 +61,14 @@ export interface NameNode {
   deleted: boolean;
 }
 
+/** What a re-clustering did: clusters removed and created (ids), and of those created, the ones whose names differ
+ *  from any cluster before (names merged, split, new). The others were re-made with the same names. */
+export interface Reclustered {
+  readonly removed: number[];
+  readonly created: number[];
+  readonly reshaped: number[];
+}
+
 export interface Cluster {
   readonly id: number;
   readonly nodes: readonly NameNode[];
@@ -556,7 +564,7 @@ export class NameGraph {
   }
 
   /** Re-clusters what changed since the last call. Returns the ids of clusters removed and created. */
-  recluster(): { removed: number[]; created: number[] } {
+  recluster(): Reclustered {
     const job = this.reclusterJob();
     for (;;) {
       const step = job.next();
@@ -568,8 +576,8 @@ export class NameGraph {
    *  re-clustering (a whole workspace after a cold start) over many turns of the event loop. The clusters as they
    *  were stay in place until the last step, so queries in between see a consistent state. Names changed while the
    *  job runs are marked dirty again and re-clustered by the next run; names deleted meanwhile are left out. */
-  *reclusterJob(): Generator<void, { removed: number[]; created: number[] }> {
-    if (!this.needsClustering) return { removed: [], created: [] };
+  *reclusterJob(): Generator<void, Reclustered> {
+    if (!this.needsClustering) return { removed: [], created: [], reshaped: [] };
     // The region to re-cluster. It starts from the changed names and every name one candidate edge away from them
     // (whose links may have changed: "Bogdanov" when a second full name with that surname appears), and grows by
     // whole old clusters and by every edge that holds. Edges that do not hold are not followed: their state is
@@ -624,17 +632,25 @@ export class NameGraph {
     // commit (no yield from here: queries see the old clusters or the new, never a mix); names deleted since the
     // lists were made are left out here too
     const changedMeanwhile = this.mutations !== mutationsBefore;
-    for (const id of removed) this.clusters.delete(id);
+    const sizeBefore = new Map<number, number>();
+    for (const id of removed) {
+      sizeBefore.set(id, this.clusters.get(id)?.nodes.length ?? -1);
+      this.clusters.delete(id);
+    }
     const created: number[] = [];
+    const reshaped: number[] = [];
     for (const group of groups) {
       const list = changedMeanwhile ? group.filter((node) => this.isLive(node)) : group;
       if (list.length === 0) continue;
       const id = this.nextClusterId++;
+      // the same names as one cluster before (all were in it, and it had no others)?
+      const before = list[0]!.cluster;
+      if (before === 0 || sizeBefore.get(before) !== list.length || !list.every((node) => node.cluster === before)) reshaped.push(id);
       for (const node of list) node.cluster = id;
       this.clusters.set(id, { id, nodes: list });
       created.push(id);
     }
-    return { removed: [...removed], created };
+    return { removed: [...removed], created, reshaped };
   }
 
   /** Every cluster as the ids ("class|key") of its names: what a persisted index keeps so that a warm start need not

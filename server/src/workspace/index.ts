@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { EntityType } from '../analysis/types';
 import { DEFAULT_CONFIG, type WorkspaceConfig } from './config';
 import { DEFAULT_ALIASES } from './defaultAliases';
-import { EDGE_NAMES, isOrganisationShortForm, isShortFormOf, NameGraph, type NameNode } from './graph';
+import { EDGE_NAMES, isOrganisationShortForm, isShortFormOf, NameGraph, type NameNode, type Reclustered } from './graph';
 import { foldDiacritics, nameForm, phoneticToken, typeClassOf } from './names';
 import type { ArticleSummary, MentionSummary } from './summary';
 import { nextTurn } from './turns';
@@ -54,6 +54,8 @@ export interface IndexChange {
   readonly uris: readonly string[];
   readonly removedClusters: readonly number[];
   readonly createdClusters: readonly number[];
+  /** Of the created clusters, those whose names differ from every cluster before (merged, split, new names). */
+  readonly reshapedClusters: readonly number[];
 }
 
 export interface SearchHit {
@@ -127,6 +129,9 @@ interface ClusterLabel {
   readonly mentionCount: number;
 }
 
+/** A re-clustering after more changed articles than this drops the views it touches instead of carrying them over. */
+const MAX_CARRIED_CHANGES = 256;
+
 /** How many cluster views stay cached (least recently used dropped first). */
 const MAX_CACHED_VIEWS = 2000;
 
@@ -185,7 +190,7 @@ export class WorkspaceIndex {
     if (this.scratchTally.length < slots * 5) this.scratchTally = new Int32Array(Math.max(slots * 5, this.scratchTally.length * 2));
     return this.scratchTally;
   }
-  private pendingJob: Generator<void, { removed: number[]; created: number[] }> | undefined;
+  private pendingJob: Generator<void, Reclustered> | undefined;
 
   constructor(config: WorkspaceConfig = DEFAULT_CONFIG) {
     this.graph = new NameGraph(
@@ -454,7 +459,7 @@ export class WorkspaceIndex {
   }
 
   /** After a re-clustering: stale views go, and the listeners hear what changed. */
-  private committed({ removed, created }: { removed: number[]; created: number[] }): void {
+  private committed({ removed, created, reshaped }: Reclustered): void {
     const carried = this.carryViews(removed, created);
     for (const id of removed) {
       this.views.delete(id);
@@ -464,7 +469,7 @@ export class WorkspaceIndex {
     const uris = [...this.changedUris];
     this.changedUris = new Set();
     if (removed.length === 0 && created.length === 0 && uris.length === 0) return;
-    const change: IndexChange = { uris, removedClusters: removed, createdClusters: created };
+    const change: IndexChange = { uris, removedClusters: removed, createdClusters: created, reshapedClusters: reshaped };
     for (const listener of this.listeners) {
       try {
         listener(change);
@@ -479,17 +484,16 @@ export class WorkspaceIndex {
    *  articles' mentions worked out again, not the whole view (~25 ms for "United States" in 6,000 articles). */
   private carryViews(removed: readonly number[], created: readonly number[]): Map<number, CachedView> {
     const carried = new Map<number, CachedView>();
-    const bySignature = new Map<string, CachedView>();
+    // after many changes (a whole index) working each changed article in costs more than building views afresh
+    if (created.length === 0 || this.changedUris.size > MAX_CARRIED_CHANGES) return carried;
     for (const id of removed) {
       const entry = this.views.get(id);
-      if (entry) bySignature.set(nodeSignature(entry.nodes), entry);
-    }
-    if (bySignature.size === 0) return carried;
-    for (const id of created) {
-      const cluster = this.graph.cluster(id);
-      const entry = cluster && bySignature.get(nodeSignature(cluster.nodes));
-      if (!cluster || !entry) continue;
-      carried.set(id, { view: entry.view, nodes: cluster.nodes, tally: entry.tally, stale: new Set([...(entry.stale ?? []), ...this.changedUris]) });
+      if (!entry || entry.nodes.length === 0) continue;
+      // the cluster its first name is in now (the graph has committed): carried over if it has the same names
+      const cluster = this.graph.cluster(entry.nodes[0]!.cluster);
+      if (!cluster || carried.has(cluster.id) || cluster.nodes.length !== entry.nodes.length || nodeSignature(cluster.nodes) !== nodeSignature(entry.nodes)) continue;
+      const stale = new Set([...(entry.stale ?? []), ...this.changedUris]);
+      if (stale.size <= MAX_CARRIED_CHANGES) carried.set(cluster.id, { view: entry.view, nodes: cluster.nodes, tally: entry.tally, stale });
     }
     return carried;
   }
@@ -535,6 +539,21 @@ export class WorkspaceIndex {
       kept.splice(low, 0, entry);
     }
     return this.viewOf(id, nodes, kept, tally);
+  }
+
+  /** The articles that mention a name of these clusters (directly or through a local resolution). */
+  articlesOfClusters(ids: Iterable<number>): Set<string> {
+    const out = new Set<string>();
+    for (const id of ids) {
+      for (const node of this.graph.cluster(id)?.nodes ?? []) {
+        for (const articleId of node.articles.keys()) {
+          const article = this.articlesById.get(articleId);
+          if (article) out.add(article.uri);
+        }
+        for (const article of this.overridesInto.get(node) ?? []) out.add(article.uri);
+      }
+    }
+    return out;
   }
 
   /** The clusters as lists of name ids (for the persisted index); call after a flush. */

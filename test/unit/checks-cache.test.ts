@@ -1,0 +1,82 @@
+// The check runner keeps every article's findings until a change can reach them. After each random change to the
+// fixture workspace (figures changed, sentences cut, articles copied, deleted, restored), with every finding asked
+// for before it, the findings equal those of a fresh runner with nothing cached.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CheckRunner } from '../../server/src/checks/index';
+import { ROOT } from '../helpers/seeds';
+import { CHECK_PATHS, checkWorkspace, WS } from './checks-support';
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'checks');
+
+describe('checks: findings kept between changes', function () {
+  this.timeout(120_000);
+
+  it('equal a fresh run after every one of 40 random changes to the fixture workspace', async function () {
+    const originals = new Map(readdirSync(FIXTURES).filter((name) => name.endsWith('.txt')).map((name) => [name, readFileSync(path.join(FIXTURES, name), 'utf8')]));
+    const ws = await checkWorkspace(Object.fromEntries(originals));
+    const current = new Map(originals);
+    const names = [...originals.keys()];
+    let random = 4242;
+    const next = () => (random = (random * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+    const edits: ((text: string) => string)[] = [
+      // another figure: a number scaled
+      (text) => text.replace(/\d[\d,]*/, (number) => String(Math.round(Number(number.replace(/,/g, '')) * 1.5) + 1)),
+      // a sentence cut
+      (text) => text.replace(/[^.\n]*\d[^.\n]*\.\s*/, ''),
+      // a line added that repeats a figure of another article
+      (text) => `${text}\n${pick([...current.values()]).split('\n').find((line) => /\d/.test(line)) ?? ''}\n`,
+    ];
+    let verified = 0;
+    for (let step = 0; step < 40; step++) {
+      ws.all(); // every finding cached before the change
+      const action = next();
+      const name = pick(names);
+      if (action < 0.15 && current.has(name)) {
+        ws.fs.delete(path.posix.join(WS, name));
+        current.delete(name);
+      } else if (action < 0.3) {
+        const copy = `copy-${step}.txt`;
+        const text = current.get(name) ?? originals.get(name)!;
+        ws.fs.write(path.posix.join(WS, copy), text);
+        current.set(copy, text);
+      } else if (action < 0.4 || !current.has(name)) {
+        ws.fs.write(path.posix.join(WS, name), originals.get(name)!);
+        current.set(name, originals.get(name)!);
+      } else {
+        const text = pick(edits)(current.get(name)!);
+        ws.fs.write(path.posix.join(WS, name), text);
+        current.set(name, text);
+      }
+      await ws.indexer.indexAll();
+      const fresh = new CheckRunner(ws.indexer.index, CHECK_PATHS);
+      const live = [...ws.runner.allFindings()].map(([uri, list]) => `${uri}: ${JSON.stringify(list)}`);
+      const cold = [...fresh.allFindings()].map(([uri, list]) => `${uri}: ${JSON.stringify(list)}`);
+      assert.deepEqual(live, cold, `step ${step}`);
+      verified += live.length;
+    }
+    assert.ok(verified > 40, `findings compared: ${verified}`);
+  });
+});
+
+
+describe('checks: findings kept between changes, entities linked by another article', function () {
+  it('re-checks articles whose entities are linked by a change elsewhere', async function () {
+    const dated = (title: string, body: string) => `${title}\n\nNovember 28, 2005\n\n${body}\n`;
+    const ws = await checkWorkspace({
+      'a.txt': dated('Earthquake in the free zone', 'Ten people were killed when an earthquake struck the QFZ on Sunday, officials said.'),
+      'b.txt': dated('Rescuers search the free zone', 'The quake killed 14 people in the Qeshm Free Zone on Sunday, state media reported.'),
+    });
+    const before = ws.all();
+    // an article that spells the acronym out: QFZ and the Qeshm Free Zone become one entity
+    ws.fs.write(path.posix.join(WS, 'c.txt'), dated('The free zone', 'The Qeshm Free Zone (QFZ) was set up in 1990.'));
+    await ws.indexer.indexAll();
+    const live = ws.all();
+    const fresh = new CheckRunner(ws.indexer.index, CHECK_PATHS);
+    const cold = [...fresh.allFindings()].flatMap(([uri, list]) => list.map((f) => `${CHECK_PATHS.relative(uri)}: [${f.check}] ${f.text}`));
+    assert.deepEqual(live, cold);
+    assert.notDeepEqual(live, before, `the link changes the findings: ${JSON.stringify(live)}`);
+  });
+});
