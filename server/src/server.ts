@@ -232,7 +232,7 @@ async function indexWorkspace(): Promise<void> {
   const threads = indexer.workerThreads;
   log(
     `indexed ${result.indexed} articles in ${Date.now() - started} ms: ${stats.clusters} entities from ${stats.names} names ` +
-      `(${result.analysed} analysed on ${threads > 0 ? `${threads} worker thread${threads === 1 ? '' : 's'}` : 'the main thread'}, ${result.reused} unchanged` +
+      `(${result.analysed} analysed on ${threads > 0 && result.onWorkers ? `${threads} worker thread${threads === 1 ? '' : 's'}` : 'the main thread'}, ${result.reused} unchanged` +
       `${result.persisted ? `; persisted index ${result.persisted}` : ''})`,
   );
   for (const skip of result.skipped) log(`skipped: ${skip.message}`);

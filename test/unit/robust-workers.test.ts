@@ -135,10 +135,31 @@ describe('robustness: analysis worker threads', function () {
     assert.equal((await pool.run(fileTask('/z.txt'))).kind, 'error');
   });
 
+  it('analyses a handful of small files on this thread, and more (or larger) ones on the workers', async function () {
+    const pool = new WorkerPool({ script: workerScript, size: 2 });
+    try {
+      const small = new WorkspaceIndexer(nodeFileSystem, { runner: pool });
+      small.setFolders([SEEDS_DIR]);
+      small.setSettings(DEFAULT_SETTINGS);
+      const five = await small.indexAll();
+      assert.equal(five.analysed, 5);
+      assert.equal(five.onWorkers, false, 'five seed articles: no worker started for them');
+      const strict = new WorkspaceIndexer(nodeFileSystem, { runner: pool, inlineFiles: 4 });
+      strict.setFolders([SEEDS_DIR]);
+      strict.setSettings(DEFAULT_SETTINGS);
+      const more = await strict.indexAll();
+      assert.equal(more.onWorkers, true, 'more files than the inline limit go to the workers');
+      for (const uri of small.index.uris()) assert.deepStrictEqual(small.index.get(uri), strict.index.get(uri), uri);
+    } finally {
+      await pool.dispose();
+    }
+  });
+
   it('indexes a workspace on worker threads as on the main thread', async function () {
     const pool = new WorkerPool({ script: workerScript, size: 2 });
     try {
-      const onWorkers = new WorkspaceIndexer(nodeFileSystem, { runner: pool });
+      // (a handful of small files would be analysed on this thread: here they go to the workers)
+      const onWorkers = new WorkspaceIndexer(nodeFileSystem, { runner: pool, inlineFiles: 0 });
       const here = new WorkspaceIndexer(nodeFileSystem);
       for (const indexer of [onWorkers, here]) {
         indexer.setFolders([SEEDS_DIR]);

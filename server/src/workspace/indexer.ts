@@ -88,6 +88,8 @@ export interface IndexAllResult {
   readonly cancelled: boolean;
   /** What happened to the persisted index, when there is one: loaded, absent, or discarded and why. */
   readonly persisted?: string;
+  /** Whether the files were analysed on worker threads (else on this thread). */
+  readonly onWorkers?: boolean;
 }
 
 /** Files read ahead of the one being analysed during a full index (analysis on this thread). */
@@ -97,6 +99,8 @@ const TASKS_PER_WORKER = 4;
 /** Open documents up to this many characters are analysed on the main thread (a few milliseconds); longer ones on a
  *  worker, so typing in a long document never holds up other requests. */
 export const INLINE_OPEN_DOCUMENT_CHARS = 24_000;
+/** See WorkspaceIndexer.inlineFiles. */
+const INLINE_FILES = 16;
 /** Time slices of main-thread work during bulk indexing, between which requests are answered (ms). */
 const SLICE_MS = 12;
 
@@ -127,15 +131,18 @@ export class WorkspaceIndexer {
 
   constructor(
     private readonly fs: FileSystem,
-    options: { index?: WorkspaceIndex; analyzer?: Analyzer; runner?: AnalysisRunner; log?: (message: string) => void } = {},
+    options: { index?: WorkspaceIndex; analyzer?: Analyzer; runner?: AnalysisRunner; log?: (message: string) => void; inlineFiles?: number } = {},
   ) {
     this.index = options.index ?? new WorkspaceIndex();
+    this.inlineFiles = options.inlineFiles ?? INLINE_FILES;
     this.analyzer = options.analyzer ?? analyze;
     this.runner = options.runner ?? new InlineRunner();
     this.log = options.log ?? (() => undefined);
   }
 
   private readonly analyzer: Analyzer;
+  /** Up to this many small files to analyse are analysed on this thread even when there are workers. */
+  private readonly inlineFiles: number;
   /** The main thread's analysis cache, for the open documents analysed here. */
   private readonly openCache = new AnalysisCache();
 
@@ -349,7 +356,7 @@ export class WorkspaceIndexer {
           reused++;
           done++;
         } else {
-          pending.push({ filePath, uri, ...(known && summary && stat && known.size === stat.size ? { known, summary } : {}) });
+          pending.push({ filePath, uri, ...(stat ? { size: stat.size } : {}), ...(known && summary && stat && known.size === stat.size ? { known, summary } : {}) });
         }
         if (Date.now() - sliceStart > SLICE_MS) {
           report(filePath);
@@ -359,8 +366,11 @@ export class WorkspaceIndexer {
         }
       }
       // 2. the rest is analysed, on worker threads when there are some
+      // a few small files (a warm start, files changed while the editor was closed) are analysed on this thread:
+      // starting a worker for them would take longer, and its memory
+      const onWorkers = this.runner.threads > 0 && !(pending.length <= this.inlineFiles && pending.every((file) => isSmall(file.size)));
       const { analysed, kept } =
-        this.runner.threads > 0
+        onWorkers
           ? await this.analyseOnWorkers(pending, generation, () => {
               done++;
               report();
@@ -385,7 +395,7 @@ export class WorkspaceIndexer {
       this.scheduleSave(0);
       // the largest entities' views, ready before the first hover asks (in slices, after this run)
       inTurn(() => void this.index.warmViews().catch(() => undefined));
-      return { indexed, analysed, reused: reused + kept, skipped: [...this.skipped.values()], cancelled: false, ...(status ? { persisted: status } : {}) };
+      return { indexed, analysed, reused: reused + kept, skipped: [...this.skipped.values()], cancelled: false, onWorkers, ...(status ? { persisted: status } : {}) };
     } finally {
       this.index.endBulk();
     }
@@ -566,7 +576,7 @@ export class WorkspaceIndexer {
     const stat = await this.fs.stat(filePath);
     if (known && stat && stat.kind === 'file' && known.size === stat.size && known.mtimeMs === stat.mtimeMs && stat.size <= this.settings.files.maxSizeKB * 1024) return;
     const item: PendingFile = { filePath, uri, ...(known && summary && stat && known.size === stat.size ? { known, summary } : {}) };
-    if (this.runner.threads > 0) {
+    if (this.runner.threads > 0 && !isSmall(stat?.size)) {
       const reply = await this.runner.run(this.fileTask(filePath, item.known?.hash));
       if (this.open.has(uri)) return;
       this.apply(item, reply);
@@ -761,9 +771,16 @@ export class WorkspaceIndexer {
   }
 }
 
+/** A file small enough to analyse on the main thread (a few milliseconds), as an open document of that size is. */
+function isSmall(bytes: number | undefined): boolean {
+  return bytes !== undefined && bytes <= INLINE_OPEN_DOCUMENT_CHARS;
+}
+
 interface PendingFile {
   readonly filePath: string;
   readonly uri: string;
+  /** Its size in bytes, when it was known. */
+  readonly size?: number;
   /** What the index (or the persisted index) has for the file when its size is unchanged: kept if the hash is too. */
   readonly known?: FileMeta;
   readonly summary?: ArticleSummary;
