@@ -1,6 +1,7 @@
 // The texts of articles for snippets, read when a hover needs them: the editor's text for open documents, the
 // file's for the others. The index keeps no text (tens of thousands of articles), so a hover that lists eight other
-// articles reads eight small files; the last few texts read are kept, and a text whose file changed since is read
+// articles reads eight small files; the last 512 texts read are kept (a few megabytes: hovers across a large
+// workspace miss a smaller cache most of the time), and a text whose file changed since is read
 // again. Reads are synchronous: an article is a few kilobytes from the page cache, far cheaper than a trip through
 // the thread pool.
 import { readFileSync, statSync } from 'node:fs';
@@ -18,7 +19,7 @@ export class ArticleTexts {
   constructor(
     /** An open document's text and whether it is Markdown, if the editor has it open. */
     private readonly openText: (uri: string) => { text: string; markdown: boolean } | undefined,
-    private readonly capacity = 64,
+    private readonly capacity = 512,
   ) {}
 
   textOf(uri: string): ArticleText | undefined {

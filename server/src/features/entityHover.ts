@@ -1,7 +1,7 @@
 // Hover on an entity: what it is, every spelling seen, and the other articles that mention it, each a link to the
 // exact line with a snippet; the dates and figures in the same sentence when the article is open.
 import type { ArticleAnalysis } from '../analysis/types';
-import type { ClusterView, MentionRef } from '../workspace/index';
+import type { ArticleMentions, ClusterView, MentionRef } from '../workspace/index';
 import { snippetAround } from '../workspace/summary';
 import { figureSummary, entityTypeName } from './describe';
 import type { DisplayPath } from './ranges';
@@ -53,8 +53,15 @@ export interface EntityHoverInput {
 
 export function describeCluster({ ref, cluster, analysis, displayPath, textOf }: EntityHoverInput): string {
   const lines: string[] = [];
-  const here = cluster.articles.find((article) => article.uri === ref.uri)?.mentions.length ?? 0;
-  const others = cluster.articles.filter((article) => article.uri !== ref.uri);
+  // (no copy of the list: "United States" is in 6,000 articles, and a hover shows eight)
+  const hereEntry = cluster.articles.find((article) => article.uri === ref.uri);
+  const here = hereEntry?.mentions.length ?? 0;
+  const otherCount = cluster.articles.length - (hereEntry ? 1 : 0);
+  const shown: ArticleMentions[] = [];
+  for (const article of cluster.articles) {
+    if (shown.length === HOVER_ARTICLE_LIMIT) break;
+    if (article.uri !== ref.uri) shown.push(article);
+  }
   const written = ref.mention.text.replace(/\s+/g, ' ');
   const title = cluster.canonical.toLowerCase() === written.toLowerCase() ? `**${escapeMarkdown(cluster.canonical)}**` : `**${escapeMarkdown(cluster.canonical)}** (written here “${escapeMarkdown(written)}”)`;
   lines.push(`**${entityTypeName(cluster.type)}** · ${title}`);
@@ -67,9 +74,9 @@ export function describeCluster({ ref, cluster, analysis, displayPath, textOf }:
     lines.push('', `Spellings: ${spellings}`);
   }
   lines.push('', `${plural(cluster.mentionCount, 'mention')} in ${plural(cluster.articles.length, 'article')} · ${here} in this one`);
-  if (others.length > 0) {
+  if (otherCount > 0) {
     lines.push('', 'Also in:', '');
-    for (const article of others.slice(0, HOVER_ARTICLE_LIMIT)) {
+    for (const article of shown) {
       const first = article.mentions[0]!;
       const snippet = snippetOf(first, textOf);
       const count = article.mentions.length > 1 ? ` (${article.mentions.length}×)` : '';
@@ -77,8 +84,8 @@ export function describeCluster({ ref, cluster, analysis, displayPath, textOf }:
       const link = `[${escapeMarkdown(displayPath(article.uri))}:${first.mention.line + 1}](${lineLink(article.uri, first.mention.line)})`;
       lines.push(`- ${link}${date}${count}${snippet ? ` — ${snippet}` : ''}`);
     }
-    if (others.length > HOVER_ARTICLE_LIMIT) {
-      lines.push(`- and ${plural(others.length - HOVER_ARTICLE_LIMIT, 'more article')} (Find All References lists every mention)`);
+    if (otherCount > HOVER_ARTICLE_LIMIT) {
+      lines.push(`- and ${plural(otherCount - HOVER_ARTICLE_LIMIT, 'more article')} (Find All References lists every mention)`);
     }
   }
   const nearby = analysis ? nearbyFacts(analysis, ref) : [];
