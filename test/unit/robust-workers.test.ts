@@ -149,6 +149,8 @@ describe('robustness: analysis worker threads', function () {
       strict.setSettings(DEFAULT_SETTINGS);
       const more = await strict.indexAll();
       assert.equal(more.onWorkers, true, 'more files than the inline limit go to the workers');
+      assert.equal(pool.running, 0, 'the workers are stopped once the files are analysed');
+      assert.equal((await pool.run({ kind: 'text', text: 'Moscow said so.', options: {} })).kind, 'analysis', 'and start again for the next task');
       for (const uri of small.index.uris()) assert.deepStrictEqual(small.index.get(uri), strict.index.get(uri), uri);
     } finally {
       await pool.dispose();

@@ -18,6 +18,8 @@ export interface AnalysisRunner {
   readonly threads: number;
   /** Tasks queued or running. */
   readonly pending: number;
+  /** Stops idle worker threads now (they start again for the next task): their memory back after a full index. */
+  releaseIdle?(): void;
   dispose(): Promise<void>;
 }
 
@@ -102,6 +104,11 @@ export class WorkerPool implements AnalysisRunner {
 
   get threads(): number {
     return this.slots.length;
+  }
+
+  /** Worker threads running now (started on demand, stopped when idle). */
+  get running(): number {
+    return this.slots.filter((slot) => slot.worker).length;
   }
 
   get pending(): number {
@@ -239,16 +246,20 @@ export class WorkerPool implements AnalysisRunner {
     if (idleMs <= 0 || this.idleTimer) return;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
-      if (this.pending > 0) return;
-      for (const slot of this.slots) {
-        const worker = slot.worker;
-        slot.worker = undefined;
-        if (worker) void worker.terminate();
-      }
-      // an idle stop is not a restart
-      this.restarts.length = 0;
+      this.releaseIdle();
     }, idleMs);
     this.idleTimer.unref();
+  }
+
+  releaseIdle(): void {
+    if (this.pending > 0 || this.disposed) return;
+    for (const slot of this.slots) {
+      const worker = slot.worker;
+      slot.worker = undefined;
+      if (worker) void worker.terminate();
+    }
+    // an idle stop is not a restart
+    this.restarts.length = 0;
   }
 
   async dispose(): Promise<void> {

@@ -380,6 +380,8 @@ export class WorkspaceIndexer {
               report(filePath);
             });
       if (generation !== this.generation) return cancelled();
+      // the workers' memory (some 40 MB each) is not held through the clustering and the checks that follow
+      if (onWorkers) this.runner.releaseIdle?.();
       report(undefined, true);
       // 3. clustering, in slices: from the saved clusters, when there are some, for what changed since
       if (savedClusters && persisted && savedClusters.configKey === this.index.configKey) {
