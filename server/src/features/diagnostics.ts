@@ -26,7 +26,7 @@ import { checkCodeActions, type ConfigFileAccess } from './checkActions';
 import type { EditCapabilities, VersionOf } from './edits';
 import type { DisplayPath } from './ranges';
 import { rangeOf } from './ranges';
-import { nextTurn } from '../workspace/turns';
+import { TimeSlices } from '../workspace/turns';
 
 export const DIAGNOSTIC_SOURCE = 'corroborate';
 
@@ -66,12 +66,14 @@ export function diagnosticOf(finding: RatedFinding): Diagnostic {
   };
 }
 
-/** A short, stable id of a list of diagnostics (the pull model's resultId). */
+/** Longest stretch of a pass over the workspace's findings between two turns (ms). */
+const SLICE_MS = 15;
 /** How long the empty report of a deleted article is repeated in workspace pulls (ms). */
 const GONE_REPEAT_MS = 10_000;
 /** Result ids of the empty reports of deleted articles start with this. */
 const GONE_RESULT_ID = 'gone:';
 
+/** A short, stable id of a list of diagnostics (the pull model's resultId). */
 function resultIdOf(diagnostics: readonly Diagnostic[]): string {
   const text = JSON.stringify(diagnostics);
   let hash = 2166136261;
@@ -161,13 +163,10 @@ export function registerCheckDiagnostics(host: DiagnosticsHost): CheckDiagnostic
   const pushAll = async (): Promise<void> => {
     try {
       const now = new Set<string>();
-      let slice = Date.now();
+      const slices = new TimeSlices(SLICE_MS);
       for (const uri of index.uris()) {
         // a large workspace takes seconds: requests are answered in between
-        if (Date.now() - slice > 15) {
-          await nextTurn();
-          slice = Date.now();
-        }
+        if (slices.due) await slices.next();
         const diagnostics = await diagnosticsFor(uri);
         if (diagnostics.length === 0) continue;
         now.add(uri);
@@ -206,12 +205,11 @@ export function registerCheckDiagnostics(host: DiagnosticsHost): CheckDiagnostic
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       try {
         const reported = new Set<string>();
-        let slice = Date.now();
+        const slices = new TimeSlices(SLICE_MS);
         for (const uri of index.uris().sort()) {
           // a large workspace takes seconds: requests are answered in between (and a cancelled pull stops)
-          if (Date.now() - slice > 15) {
-            await nextTurn();
-            slice = Date.now();
+          if (slices.due) {
+            await slices.next();
             if (token.isCancellationRequested) return { items: [] };
           }
           const diagnostics = await diagnosticsFor(uri);

@@ -26,7 +26,7 @@ import {
 import type { Settings } from '../settings';
 import { nodeFileSystem } from '../workspace/fileSystem';
 import { canonicalUri, pathOfUri, uriOfPath, type WorkspaceIndexer } from '../workspace/indexer';
-import { nextTurn } from '../workspace/turns';
+import { TimeSlices } from '../workspace/turns';
 import { articleDateEdit } from './articleDate';
 import { detailArticles, entityDetail, listEntities } from './entitiesView';
 import { articleFactSheet, workspaceFactSheet } from './factSheet';
@@ -101,13 +101,10 @@ export function registerViewRequests(host: ViewsHost): Views {
   /** The findings of every article with any, rated by its settings (what the Problems panel shows). */
   const allFindings = async (): Promise<Map<string, RatedFinding[]>> => {
     const out = new Map<string, RatedFinding[]>();
-    let slice = Date.now();
+    const slices = new TimeSlices(SLICE_MS);
     for (const uri of index.uris().sort()) {
       // the whole workspace's checks: requests are answered in between
-      if (Date.now() - slice > SLICE_MS) {
-        await nextTurn();
-        slice = Date.now();
-      }
+      if (slices.due) await slices.next();
       const settings = await host.settingsFor(uri);
       const findings = checks.findings(uri, settings.checks);
       if (findings.length > 0) out.set(uri, findings);

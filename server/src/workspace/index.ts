@@ -11,7 +11,7 @@ import { DEFAULT_ALIASES } from './defaultAliases';
 import { EDGE_NAMES, isOrganisationShortForm, isShortFormOf, NameGraph, type NameNode, type Reclustered } from './graph';
 import { foldDiacritics, nameForm, phoneticToken, typeClassOf } from './names';
 import type { ArticleSummary, MentionSummary } from './summary';
-import { nextTurn } from './turns';
+import { TimeSlices } from './turns';
 import { ViewTally, type Spelling } from './viewTally';
 
 export { SUMMARY_VERSION, summarize, type ArticleSummary, type MentionSummary } from './summary';
@@ -90,7 +90,6 @@ function nodeAt(article: Article, mention: number): NameNode | undefined {
   return i === undefined || i < 0 ? undefined : article.nodes[i];
 }
 
-
 interface CachedView {
   readonly view: ClusterView;
   readonly nodes: readonly NameNode[];
@@ -105,9 +104,26 @@ function articleMentions(article: Article, mentions: readonly MentionRef[]): Art
   return article.summary.articleDate ? { uri: article.uri, date: article.summary.articleDate.iso, mentions } : { uri: article.uri, mentions };
 }
 
-/** A set of names as a string (their ids in order), to tell a re-made cluster with the same names. */
-function nodeSignature(nodes: readonly NameNode[]): string {
-  return nodes.map((node) => node.id).sort((a, b) => a - b).join(',');
+/** An article's mentions of the names `inCluster`, directly or through a resolution of its own ("Bogdanov" after
+ *  "Mikhail Bogdanov"), by position. */
+function mentionsOfCluster(article: Article, inCluster: ReadonlySet<NameNode>): MentionRef[] {
+  const { nodes, nodeOf, overrides, uri } = article;
+  const member = new Uint8Array(nodes.length);
+  let any = false;
+  for (let slot = 0; slot < nodes.length; slot++) {
+    const node = nodes[slot]!;
+    if (inCluster.has(overrides?.get(node) ?? node)) member[slot] = 1;
+    any ||= member[slot] === 1;
+  }
+  const mentions: MentionRef[] = [];
+  if (!any) return mentions;
+  const entities = article.summary.entities;
+  for (let index = 0; index < nodeOf.length; index++) {
+    const slot = nodeOf[index]!;
+    if (slot >= 0 && member[slot] === 1) mentions.push({ uri, index, mention: entities[index]! });
+  }
+  if (mentions.length > 1) mentions.sort((x, y) => x.mention.start - y.mention.start);
+  return mentions;
 }
 
 /** Mention indices in order of position. */
@@ -116,7 +132,6 @@ function inOrder(article: Article): readonly number[] {
 }
 
 type Listener = (change: IndexChange) => void;
-
 
 /** Where each entity type is counted in a name's tally (after the mention count). */
 const TYPE_SLOT: Readonly<Record<EntityType, number>> = { person: 0, organization: 1, place: 2, group: 3 };
@@ -441,7 +456,7 @@ export class WorkspaceIndex {
     for (let round = 0; round < 3 && (this.graph.needsClustering || this.changedUris.size > 0); round++) {
       const job = this.graph.reclusterJob();
       this.pendingJob = job;
-      let started = Date.now();
+      const slices = new TimeSlices(sliceMs);
       for (;;) {
         if (this.pendingJob !== job) return; // finished by a flushNow meanwhile
         const step = job.next();
@@ -450,17 +465,14 @@ export class WorkspaceIndex {
           this.committed(step.value);
           break;
         }
-        if (Date.now() - started >= sliceMs) {
-          await nextTurn();
-          started = Date.now();
-        }
+        if (slices.due) await slices.next();
       }
     }
   }
 
   /** After a re-clustering: stale views go, and the listeners hear what changed. */
   private committed({ removed, created, reshaped }: Reclustered): void {
-    const carried = this.carryViews(removed, created);
+    const carried = this.carryViews(removed, reshaped);
     for (const id of removed) {
       this.views.delete(id);
       this.labels.delete(id);
@@ -482,16 +494,16 @@ export class WorkspaceIndex {
   /** Views that outlive a re-clustering: a cluster re-made with the same names as one whose view is cached (an edit
    *  re-clusters the names of the edited article even when none of them changed) gets that view with only the changed
    *  articles' mentions worked out again, not the whole view (~25 ms for "United States" in 6,000 articles). */
-  private carryViews(removed: readonly number[], created: readonly number[]): Map<number, CachedView> {
+  private carryViews(removed: readonly number[], reshaped: readonly number[]): Map<number, CachedView> {
     const carried = new Map<number, CachedView>();
     // after many changes (a whole index) working each changed article in costs more than building views afresh
-    if (created.length === 0 || this.changedUris.size > MAX_CARRIED_CHANGES) return carried;
+    if (this.changedUris.size > MAX_CARRIED_CHANGES) return carried;
+    const newNames = new Set(reshaped);
     for (const id of removed) {
       const entry = this.views.get(id);
-      if (!entry || entry.nodes.length === 0) continue;
-      // the cluster its first name is in now (the graph has committed): carried over if it has the same names
-      const cluster = this.graph.cluster(entry.nodes[0]!.cluster);
-      if (!cluster || carried.has(cluster.id) || cluster.nodes.length !== entry.nodes.length || nodeSignature(cluster.nodes) !== nodeSignature(entry.nodes)) continue;
+      // the cluster its names are in now (the graph has committed): carried over unless its names changed
+      const cluster = entry && this.graph.cluster(entry.nodes[0]?.cluster ?? 0);
+      if (!entry || !cluster || newNames.has(cluster.id)) continue;
       const stale = new Set([...(entry.stale ?? []), ...this.changedUris]);
       if (stale.size <= MAX_CARRIED_CHANGES) carried.set(cluster.id, { view: entry.view, nodes: cluster.nodes, tally: entry.tally, stale });
     }
@@ -511,17 +523,8 @@ export class WorkspaceIndex {
     const added: { article: Article; entry: ArticleMentions }[] = [];
     for (const uri of changed) {
       const article = this.articles.get(uri);
-      if (!article) continue;
-      const mentions: MentionRef[] = [];
-      const entities = article.summary.entities;
-      for (let index = 0; index < article.nodeOf.length; index++) {
-        const slot = article.nodeOf[index]!;
-        if (slot < 0) continue;
-        const node = article.nodes[slot]!;
-        if (inCluster.has(article.overrides?.get(node) ?? node)) mentions.push({ uri, index, mention: entities[index]! });
-      }
-      if (mentions.length === 0) continue;
-      mentions.sort((x, y) => x.mention.start - y.mention.start);
+      const mentions = article ? mentionsOfCluster(article, inCluster) : [];
+      if (!article || mentions.length === 0) continue;
       tally.add(mentions, 1);
       added.push({ article, entry: articleMentions(article, mentions) });
     }
@@ -544,14 +547,19 @@ export class WorkspaceIndex {
   /** The articles that mention a name of these clusters (directly or through a local resolution). */
   articlesOfClusters(ids: Iterable<number>): Set<string> {
     const out = new Set<string>();
-    for (const id of ids) {
-      for (const node of this.graph.cluster(id)?.nodes ?? []) {
-        for (const articleId of node.articles.keys()) {
-          const article = this.articlesById.get(articleId);
-          if (article) out.add(article.uri);
-        }
-        for (const article of this.overridesInto.get(node) ?? []) out.add(article.uri);
+    for (const id of ids) for (const article of this.articlesOfNodes(this.graph.cluster(id)?.nodes ?? [])) out.add(article.uri);
+    return out;
+  }
+
+  /** The articles that mention one of these names, or resolve a name of their own to one of them. */
+  private articlesOfNodes(nodes: readonly NameNode[]): Set<Article> {
+    const out = new Set<Article>();
+    for (const node of nodes) {
+      for (const articleId of node.articles.keys()) {
+        const article = this.articlesById.get(articleId);
+        if (article) out.add(article);
       }
+      for (const article of this.overridesInto.get(node) ?? []) out.add(article);
     }
     return out;
   }
@@ -777,17 +785,14 @@ export class WorkspaceIndex {
     }
     weighted.sort((a, b) => b.mentions - a.mentions);
     let built = 0;
-    let started = Date.now();
+    const slices = new TimeSlices(sliceMs);
     for (const { id } of weighted.slice(0, Math.min(limit, MAX_CACHED_VIEWS / 2))) {
       if (this.changeStamp !== stamp || this.bulk > 0) break;
       if (!this.views.has(id) && this.graph.cluster(id)) {
         this.view(id);
         built++;
       }
-      if (Date.now() - started >= sliceMs) {
-        await nextTurn();
-        started = Date.now();
-      }
+      if (slices.due) await slices.next();
     }
     return built;
   }
@@ -825,38 +830,16 @@ export class WorkspaceIndex {
 
   private buildView(id: number, nodes: readonly NameNode[]): CachedView {
     // A large cluster ("United States" in thousands of articles) is built in a few milliseconds: plain loops, one
-    // scan of each article's names, and the spelling of each surface worked out once (`spellingOf`).
-    const byArticle = new Map<Article, MentionRef[]>();
-    const add = (article: Article, node: NameNode) => {
-      const slot = article.nodes.indexOf(node);
-      if (slot < 0) return;
-      let list = byArticle.get(article);
-      if (!list) {
-        list = [];
-        byArticle.set(article, list);
-      }
-      const entities = article.summary.entities;
-      const nodeOf = article.nodeOf;
-      for (let index = 0; index < nodeOf.length; index++) if (nodeOf[index] === slot) list.push({ uri: article.uri, index, mention: entities[index]! });
-    };
-    for (const node of nodes) {
-      for (const articleId of node.articles.keys()) {
-        const article = this.articlesById.get(articleId);
-        if (!article || article.overrides?.has(node)) continue;
-        add(article, node);
-      }
-      for (const article of this.overridesInto.get(node) ?? []) {
-        for (const [source, target] of article.overrides ?? []) if (target === node) add(article, source);
-      }
+    // scan of each article's names, and the spelling of each surface worked out once (viewTally.ts).
+    const inCluster = new Set(nodes);
+    const found: { article: Article; mentions: MentionRef[] }[] = [];
+    for (const article of this.articlesOfNodes(nodes)) {
+      const mentions = mentionsOfCluster(article, inCluster);
+      if (mentions.length > 0) found.push({ article, mentions });
     }
     this.ranked();
-    const ordered = [...byArticle.entries()].sort(([a], [b]) => a.rank - b.rank);
-    const articles: ArticleMentions[] = new Array(ordered.length);
-    for (let i = 0; i < ordered.length; i++) {
-      const [article, mentions] = ordered[i]!;
-      if (mentions.length > 1) mentions.sort((x, y) => x.mention.start - y.mention.start);
-      articles[i] = articleMentions(article, mentions);
-    }
+    found.sort((a, b) => a.article.rank - b.article.rank);
+    const articles = found.map(({ article, mentions }) => articleMentions(article, mentions));
     const tally = new ViewTally();
     for (const entry of articles) tally.add(entry.mentions, 1);
     return { view: this.viewOf(id, nodes, articles, tally), nodes, tally };

@@ -22,7 +22,7 @@ import type { FileSystem } from './fileSystem';
 import { WorkspaceIndex } from './index';
 import { analysisFingerprint, loadPersistedIndex, savePersistedIndex, type PersistedClusters, type PersistedEntry } from './persistedIndex';
 import { summarize, type ArticleSummary } from './summary';
-import { inTurn, nextTurn } from './turns';
+import { inTurn, TimeSlices } from './turns';
 
 /** Paths and URI paths that need no percent-encoding (POSIX): turned into each other by adding or cutting "file://",
  *  exactly as vscode-uri would, without parsing (a warm start converts tens of thousands of them). */
@@ -332,7 +332,7 @@ export class WorkspaceIndexer {
       let reused = 0;
       /** Articles taken as they were saved: their names keep their saved clusters (when the configuration holds). */
       const fromSaved = new Set<string>();
-      let sliceStart = Date.now();
+      const slices = new TimeSlices(SLICE_MS);
       const maxBytes = this.settings.files.maxSizeKB * 1024;
       for (let i = 0; i < files.length; i++) {
         const filePath = files[i]!;
@@ -358,10 +358,9 @@ export class WorkspaceIndexer {
         } else {
           pending.push({ filePath, uri, ...(stat ? { size: stat.size } : {}), ...(known && summary && stat && known.size === stat.size ? { known, summary } : {}) });
         }
-        if (Date.now() - sliceStart > SLICE_MS) {
+        if (slices.due) {
           report(filePath);
-          await nextTurn();
-          sliceStart = Date.now();
+          await slices.next();
           if (generation !== this.generation) return cancelled();
         }
       }
@@ -424,7 +423,7 @@ export class WorkspaceIndexer {
       }
     };
     const counts = { analysed: 0, kept: 0 };
-    let sliceStart = Date.now();
+    const slices = new TimeSlices(SLICE_MS);
     for (let i = 0; i < pending.length; i++) {
       const item = pending[i]!;
       readAhead(i);
@@ -449,10 +448,7 @@ export class WorkspaceIndexer {
         }
       }
       onDone(item.filePath);
-      if (Date.now() - sliceStart > SLICE_MS) {
-        await nextTurn();
-        sliceStart = Date.now();
-      }
+      if (slices.due) await slices.next();
     }
     return counts;
   }

@@ -16,7 +16,7 @@ import type { AnalysisOptions } from '../analysis/types';
 import type { FileMeta } from './analysisTask';
 import { PLAIN_CODEC_VERSION, PlainReader, PlainWriter } from './plainCodec';
 import { SUMMARY_VERSION, type ArticleSummary } from './summary';
-import { nextTurn } from './turns';
+import { nextTurn, TimeSlices } from './turns';
 
 /** Bump when the file layout changes. */
 export const INDEX_FILE_FORMAT = 1;
@@ -113,7 +113,7 @@ export async function loadPersistedIndex(file: string, fingerprint: string, slic
     const count = reader.next();
     if (typeof count !== 'number') return { kind: 'discarded', reason: 'corrupt (no entry count)' };
     const entries = new Map<string, PersistedEntry>();
-    let sliceStart = Date.now();
+    const slices = new TimeSlices(sliceMs);
     for (let i = 0; i < count; i++) {
       const filePath = reader.next();
       const size = reader.next();
@@ -124,10 +124,7 @@ export async function loadPersistedIndex(file: string, fingerprint: string, slic
         return { kind: 'discarded', reason: 'corrupt (malformed entry)' };
       }
       entries.set(filePath, { path: filePath, meta: { size, mtimeMs, hash }, summary });
-      if (Date.now() - sliceStart > sliceMs) {
-        await nextTurn();
-        sliceStart = Date.now();
-      }
+      if (slices.due) await slices.next();
     }
     let clusters: PersistedClusters | undefined;
     if (!reader.done) {
@@ -166,17 +163,14 @@ export async function savePersistedIndex(
 ): Promise<void> {
   const writer = new PlainWriter();
   writer.write(entries.length);
-  let sliceStart = Date.now();
+  const slices = new TimeSlices(sliceMs);
   for (const entry of entries) {
     writer.write(entry.path);
     writer.write(entry.meta.size);
     writer.write(entry.meta.mtimeMs);
     writer.write(entry.meta.hash);
     writer.write(entry.summary);
-    if (Date.now() - sliceStart > sliceMs) {
-      await nextTurn();
-      sliceStart = Date.now();
-    }
+    if (slices.due) await slices.next();
   }
   if (clusters) writer.write({ configKey: clusters.configKey, groups: clusters.groups });
   const parts = writer.finishParts();

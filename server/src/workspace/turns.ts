@@ -35,3 +35,20 @@ export function inTurn(callback: () => void): void {
   waiting.push(callback);
   schedule();
 }
+
+/** A loop's slices of about `sliceMs`: `due` once the current slice has run that long, then `next()` waits for the
+ *  job's next turn and starts a new slice. */
+export class TimeSlices {
+  private started = Date.now();
+
+  constructor(private readonly sliceMs: number) {}
+
+  get due(): boolean {
+    return Date.now() - this.started >= this.sliceMs;
+  }
+
+  async next(): Promise<void> {
+    await nextTurn();
+    this.started = Date.now();
+  }
+}
