@@ -113,7 +113,7 @@ export async function benchNer(): Promise<Record<string, unknown>> {
       bytes: statSync(file).size,
       gzipBytes: gzipSync(bytes, { level: 9 }).length,
       trainedOn: model.header.trainedOn,
-      stages: model.stageCount,
+      stages: model.weights.count,
       hashBits: model.bits,
       notes: model.header.notes,
     },

@@ -130,8 +130,7 @@ export function ordinalValue(word: string): number | undefined {
     if (t !== undefined && o !== undefined && o <= 9) return t + o;
   }
   // only digits start one: most words need not be matched
-  const first = lower.charCodeAt(0);
-  const match = first >= 48 && first <= 57 ? DIGIT_ORDINAL.exec(lower) : null;
+  const match = isDigit(lower.charCodeAt(0)) ? DIGIT_ORDINAL.exec(lower) : null;
   if (match) {
     const n = +match[1]!;
     const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');

@@ -36,12 +36,7 @@ function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
 }
 
 function isAcronymToken(token: Token | undefined): boolean {
-  if (token === undefined || token.kind !== 'word') return false;
-  // an acronym starts with a capital: a word starting with a small letter or a digit is none (most words, checked
-  // here without the copies isAcronymSurface makes)
-  const c = token.text.charCodeAt(0);
-  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
-  return isAcronymSurface(token.text);
+  return token !== undefined && token.kind === 'word' && isAcronymSurface(token.text);
 }
 
 /** Whether an acronym can abbreviate a name: its first letter is the name's first letter and its letters appear in

@@ -182,6 +182,10 @@ export function coreTokens(tokens: readonly NameToken[], typeClass: TypeClass): 
 
 /** Whether a surface is an acronym: one word of 2-6 capitals, possibly with dots ("HTS", "ISIS", "U.S."). */
 export function isAcronymSurface(surface: string): boolean {
+  // an acronym starts with a capital: a surface starting with a small letter or a digit is none (most words, told
+  // without the copies below)
+  const c = surface.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
   const compact = surface.trim().replace(/\./g, '');
   return /^[A-Z][A-Z0-9&]{1,5}$/.test(compact) && /^[A-Z]/.test(compact);
 }

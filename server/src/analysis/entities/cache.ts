@@ -19,7 +19,7 @@ import { allocateTokenInfo, CaseStats, documentContext, LabelStats, labelContext
 import type { NerModel } from './model';
 import { GAZ_CATEGORIES } from './lexicon';
 import { CHUNK_TOKENS, copyInfo, tagDocumentWithInfo } from './recognizer';
-import { DecodeBuffers, decodeStage1Sentence, decodeStage2Sentence } from './tagger';
+import { DecodeBuffers, decodeStage1Sentence, decodeStage2Sentence, type SharedWeights } from './tagger';
 import { TAG_COUNT } from './tags';
 
 interface SentenceEntry {
@@ -99,13 +99,14 @@ export class TaggerCache {
   /** Same tags and token information as tagDocumentWithInfo(model, doc), reusing what the cache holds. */
   tag(model: NerModel, doc: TaggerDocument): { tags: Int8Array; info: TokenInfo } {
     // one-stage models and huge documents (tagged in chunks) take the ordinary path
-    if (model.weights.count !== 2 || doc.words.length > CHUNK_TOKENS) return tagDocumentWithInfo(model, doc);
+    const weights = model.weights;
+    if (weights.count !== 2 || doc.words.length > CHUNK_TOKENS) return tagDocumentWithInfo(model, doc);
     if (this.model !== model) {
       this.clear();
       this.model = model;
     }
     try {
-      return this.tagWithCache(model, doc);
+      return this.tagWithCache(model, weights.shared, doc);
     } catch (error) {
       // the statistics may be half updated: start again from nothing next time
       this.clear();
@@ -113,9 +114,7 @@ export class TaggerCache {
     }
   }
 
-  private tagWithCache(model: NerModel, doc: TaggerDocument): { tags: Int8Array; info: TokenInfo } {
-    const weights = model.weights;
-    if (weights.count !== 2) throw new Error('two stages expected');
+  private tagWithCache(model: NerModel, weights: SharedWeights, doc: TaggerDocument): { tags: Int8Array; info: TokenInfo } {
     const generation = ++this.generation;
     const options: FeatureOptions = { recaseInitial: model.header.recaseInitial };
     const { words, bounds } = doc;
@@ -147,7 +146,7 @@ export class TaggerCache {
     for (const entry of this.previous) if (entry.occurrences !== entry.counted && entry.listed !== generation) (entry.listed = generation), changed.push(entry);
     for (const entry of entries) if (entry.occurrences !== entry.counted && entry.listed !== generation) (entry.listed = generation), changed.push(entry);
     const caseStats = this.caseStats;
-    const caseBefore = new CaseSnapshot(caseStats);
+    const caseBefore = new KeySnapshot(caseCounts(caseStats));
     for (const entry of changed) {
       const by = entry.occurrences - entry.counted;
       for (let i = 0; i < entry.n; i++) {
@@ -159,7 +158,7 @@ export class TaggerCache {
 
     // stage 1 where a sentence's words or document context changed
     const labels = this.labels;
-    const labelsBefore = new LabelSnapshot(labels);
+    const labelsBefore = new KeySnapshot(labelCounts(labels));
     for (let k = 0; k < entries.length; k++) {
       const entry = entries[k]!;
       const n = entry.n;
@@ -172,7 +171,7 @@ export class TaggerCache {
       features.fill(-1, 0, n * SLOTS);
       const from = starts[k]!;
       sentenceFeatures(words.slice(from, from + n), entry.info, 0, n, model.bits, features, caseStats, options);
-      decodeStage1Sentence(features, SLOTS, STAGE1_SLOTS, 0, n, weights.shared, entry.stage1, entry.partial2, this.buffers);
+      decodeStage1Sentence(features, SLOTS, STAGE1_SLOTS, 0, n, weights, entry.stage1, entry.partial2, this.buffers);
       if (entry.counted > 0) countLabels(labels, labelsBefore, entry, entry.counted);
       entry.context1.set(codes.subarray(0, n));
       entry.valid1 = true;
@@ -196,7 +195,7 @@ export class TaggerCache {
         continue;
       }
       stage2SentenceFeatures(features, entry.info, shift, entry.stage1, 0, n, labels);
-      decodeStage2Sentence(features, SLOTS, STAGE1_SLOTS, 0, n, weights.shared, entry.partial2, entry.stage2, this.buffers);
+      decodeStage2Sentence(features, SLOTS, STAGE1_SLOTS, 0, n, weights, entry.partial2, entry.stage2, this.buffers);
       entry.context2.set(codes.subarray(0, n));
       entry.valid2 = true;
       last.stage2++;
@@ -294,7 +293,7 @@ function mentionsAny(entry: SentenceEntry, keys: ReadonlySet<number>): boolean {
 }
 
 /** Adds (by > 0) or removes (by < 0) a sentence's stage-1 tags to or from the label statistics, `by` times. */
-function countLabels(labels: LabelStats, before: LabelSnapshot, entry: SentenceEntry, by: number): void {
+function countLabels(labels: LabelStats, before: KeySnapshot, entry: SentenceEntry, by: number): void {
   if (by === 0) return;
   for (let i = 0; i < entry.n; i++) {
     before.keep(entry.info.lower[i]!);
@@ -302,15 +301,10 @@ function countLabels(labels: LabelStats, before: LabelSnapshot, entry: SentenceE
   }
 }
 
-/** The casing counts of the words about to change, to tell afterwards which did. */
-class CaseSnapshot {
-  private readonly kept = new Map<number, number>();
-  constructor(private readonly stats: CaseStats) {}
-
-  private read(key: number): number {
-    // the three counts in one number: each is at most a document's tokens (CHUNK_TOKENS < 2^17), so it is exact
-    return (this.stats.lower.get(key) ?? 0) + (this.stats.cap.get(key) ?? 0) * 131_072 + (this.stats.caps.get(key) ?? 0) * 17_179_869_184;
-  }
+/** Counts per word (a document statistic) kept for the words about to change, to tell afterwards which did. */
+class KeySnapshot {
+  private readonly kept = new Map<number, readonly number[]>();
+  constructor(private readonly read: (key: number) => readonly number[]) {}
 
   keep(key: number): void {
     if (!this.kept.has(key)) this.kept.set(key, this.read(key));
@@ -318,38 +312,25 @@ class CaseSnapshot {
 
   changedKeys(): Set<number> {
     const out = new Set<number>();
-    for (const [key, value] of this.kept) if (this.read(key) !== value) out.add(key);
+    for (const [key, before] of this.kept) {
+      const now = this.read(key);
+      if (now.some((count, k) => count !== before[k])) out.add(key);
+    }
     return out;
   }
 }
 
-/** The label counts of the words about to change, to tell afterwards which did. */
-class LabelSnapshot {
-  private readonly kept = new Map<number, number[]>();
-  constructor(private readonly labels: LabelStats) {}
+/** A word's casing counts elsewhere in the document (lower case, capitalised, all capitals). */
+function caseCounts(stats: CaseStats): (key: number) => readonly number[] {
+  return (key) => [stats.lower.get(key) ?? 0, stats.cap.get(key) ?? 0, stats.caps.get(key) ?? 0];
+}
 
-  private read(key: number): number[] {
-    const c = this.labels.counts.get(key);
+/** A word's counts of each label stage 1 gave it. */
+function labelCounts(labels: LabelStats): (key: number) => readonly number[] {
+  return (key) => {
+    const c = labels.counts.get(key);
     return c ? [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!] : [0, 0, 0, 0, 0];
-  }
-
-  keep(key: number): void {
-    if (!this.kept.has(key)) this.kept.set(key, this.read(key));
-  }
-
-  changedKeys(): Set<number> {
-    const out = new Set<number>();
-    for (const [key, value] of this.kept) {
-      const now = this.read(key);
-      for (let k = 0; k < 5; k++) {
-        if (now[k] !== value[k]) {
-          out.add(key);
-          break;
-        }
-      }
-    }
-    return out;
-  }
+  };
 }
 
 /**

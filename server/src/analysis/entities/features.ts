@@ -641,11 +641,7 @@ function tokenFeatures(
     out[k++] = (combine(T.NextCluster, nc < 0 ? nc : (nc >>> 10) & 1023) >>> shift) * TAG_COUNT;
   }
   if (!disabled?.has('document') && (f & F_LETTER) !== 0) {
-    caseStats.count(info, i);
-    const lc = caseStats.nLower;
-    const cap = caseStats.nCap;
-    const caps = caseStats.nCaps;
-    const d = (lc > 0 ? 1 : 0) | (cap > 0 ? 2 : 0) | (caps > 0 ? 4 : 0) | ((f & F_INITIAL) !== 0 ? 8 : 0) |
+    const d = documentCasings(caseStats, info, i) | ((f & F_INITIAL) !== 0 ? 8 : 0) |
       ((f & F_INITCAP) !== 0 ? 16 : 0) | ((f & F_ALLCAPS) !== 0 ? 32 : 0) | ((f & F_CAPSMODE) !== 0 ? 64 : 0) |
       ((f & F_TITLEMODE) !== 0 ? 128 : 0);
     out[k++] = (combine(T.Doc, d) >>> shift) * TAG_COUNT;

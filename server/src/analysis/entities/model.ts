@@ -36,10 +36,6 @@ export class NerModel {
   get bits(): number {
     return this.header.bits;
   }
-
-  get stageCount(): number {
-    return this.weights.count;
-  }
 }
 
 type Section = Int32Array | Int8Array | Uint8Array | Float32Array;

@@ -61,7 +61,7 @@ function tagWhole(model: NerModel, doc: TaggerDocument, options: FeatureOptions)
     decodeDocument(features, SLOTS, doc.bounds, weights.stage, tags);
     return { tags, info };
   }
-  const { stage2 } = decodeTwoStages(features, SLOTS, STAGE1_SLOTS, doc.bounds, weights.shared, (stage1) =>
+  const stage2 = decodeTwoStages(features, SLOTS, STAGE1_SLOTS, doc.bounds, weights.shared, (stage1) =>
     addStage2Features(features, doc, info, model.bits, stage1, opts),
   );
   return { tags: stage2, info };

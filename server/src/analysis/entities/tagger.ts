@@ -163,7 +163,7 @@ export interface SharedWeights {
 
 /**
  * Tags a document with two stages that share a table: stage 1 over every sentence (summing stage 2's scores for
- * the shared slots on the way), then `addStage2` fills stage 2's own slots from stage 1's tags, then stage 2.
+ * the shared slots on the way), then `addStage2` fills stage 2's own slots from stage 1's tags, then stage 2, whose tags it returns.
  */
 export function decodeTwoStages(
   features: Int32Array,
@@ -172,9 +172,9 @@ export function decodeTwoStages(
   bounds: ArrayLike<number>,
   weights: SharedWeights,
   addStage2: (stage1: Int8Array) => void,
-  buffers = new DecodeBuffers(),
-): { stage1: Int8Array; stage2: Int8Array } {
+): Int8Array {
   const n = features.length / slots;
+  const buffers = new DecodeBuffers();
   const stage1 = new Int8Array(n);
   const stage2 = new Int8Array(n);
   const partial2 = new Float64Array(n * T);
@@ -191,7 +191,7 @@ export function decodeTwoStages(
     if (to === from) continue;
     decodeStage2Sentence(features, slots, sharedSlots, from, to, weights, partial2, stage2, buffers);
   }
-  return { stage1, stage2 };
+  return stage2;
 }
 
 /**
