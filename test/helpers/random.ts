@@ -24,3 +24,13 @@ export class Random {
     return items[this.int(items.length)]!;
   }
 }
+
+/**
+ * The seeded linear congruential generator (glibc's constants, modulus 2^31) that the index and check-cache tests and
+ * the benchmarks use: a float in [0, 1) per call, the same sequence for the same seed. (Kept as written, in floating
+ * point: the product is not exact above 2^53, and the sequences the tests were written against depend on that.)
+ */
+export function lcg(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+}

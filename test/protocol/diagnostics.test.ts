@@ -54,11 +54,13 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
+/** A file URI as the absolute path it names, to compare URIs however the server spelled them. */
+const fileKey = (uri: string) => path.resolve(fileURLToPath(uri));
+
 /** The edits a workspace edit makes to one file (documentChanges or changes). */
 function editsFor(edit: WorkspaceEdit, uri: string): TextEdit[] {
-  const key = (u: string) => path.resolve(fileURLToPath(u));
-  const fromChanges = Object.entries(edit.changes ?? {}).filter(([u]) => key(u) === key(uri)).flatMap(([, e]) => e);
-  const fromDocuments = (edit.documentChanges ?? []).flatMap((change) => ('textDocument' in change && key(change.textDocument.uri) === key(uri) ? change.edits : []));
+  const fromChanges = Object.entries(edit.changes ?? {}).filter(([u]) => fileKey(u) === fileKey(uri)).flatMap(([, e]) => e);
+  const fromDocuments = (edit.documentChanges ?? []).flatMap((change) => ('textDocument' in change && fileKey(change.textDocument.uri) === fileKey(uri) ? change.edits : []));
   return [...fromChanges, ...(fromDocuments as TextEdit[])];
 }
 
@@ -105,7 +107,7 @@ describe('protocol: consistency diagnostics (pull)', function () {
     assert.equal(textIn(SYRIA, conflict.range), 'Some 4,300');
     const related = conflict.relatedInformation ?? [];
     assert.equal(related.length, 1);
-    assert.equal(path.resolve(fileURLToPath(related[0]!.location.uri)), path.join(dir, 'kremlin-briefing.txt'));
+    assert.equal(fileKey(related[0]!.location.uri), path.join(dir, 'kremlin-briefing.txt'));
     assert.equal(textIn(KREMLIN, related[0]!.location.range), '5,000');
   });
 
@@ -216,7 +218,7 @@ describe('protocol: problems of a deleted article (pull)', function () {
     await session.waitFor(async () => itemsOf(await pull(session, uri)).length === 0, 'the deleted article to have no problems');
     const emptyReport = async (previousResultIds: { uri: string; value: string }[]) => {
       const report = await session.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
-      const own = report.items.find((item) => path.resolve(fileURLToPath(item.uri)) === path.resolve(file));
+      const own = report.items.find((item) => fileKey(item.uri) === path.resolve(file));
       return own !== undefined && own.kind === 'full' && own.items.length === 0 ? own : undefined;
     };
     const cleared = await session.waitFor(() => emptyReport([]), 'an empty report for the deleted article');
@@ -248,7 +250,7 @@ describe('protocol: consistency diagnostics (push, for a client without pull)', 
   it('declares no pull provider and publishes every article’s problems, with related information across files', async function () {
     assert.equal(session.initializeResult.capabilities.diagnosticProvider, undefined);
     const kremlinUri = fileUri(path.join(dir, 'kremlin-briefing.txt'));
-    const find = (uri: string) => [...session.diagnostics].find(([u]) => path.resolve(fileURLToPath(u)) === path.resolve(fileURLToPath(uri)))?.[1];
+    const find = (uri: string) => [...session.diagnostics].find(([u]) => fileKey(u) === fileKey(uri))?.[1];
     const published = await session.waitFor(() => {
       const list = find(kremlinUri);
       return list && list.length > 0 ? list : undefined;

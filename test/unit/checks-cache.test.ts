@@ -2,24 +2,23 @@
 // fixture workspace (figures changed, sentences cut, articles copied, deleted, restored), with every finding asked
 // for before it, the findings equal those of a fresh runner with nothing cached.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CheckRunner } from '../../server/src/checks/index';
-import { ROOT } from '../helpers/seeds';
-import { CHECK_PATHS, checkWorkspace, WS } from './checks-support';
+import { lcg } from '../helpers/random';
+import { articlesIn, CHECK_PATHS, checkWorkspace, findingLines, FIXTURES, WS } from './checks-support';
 
-const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'checks');
+/** Every article's findings in full, as "uri: [findings as JSON]". */
+const snapshot = (runner: CheckRunner) => [...runner.allFindings()].map(([uri, list]) => `${uri}: ${JSON.stringify(list)}`);
 
 describe('checks: findings kept between changes', function () {
   this.timeout(120_000);
 
   it('equal a fresh run after every one of 40 random changes to the fixture workspace', async function () {
-    const originals = new Map(readdirSync(FIXTURES).filter((name) => name.endsWith('.txt')).map((name) => [name, readFileSync(path.join(FIXTURES, name), 'utf8')]));
+    const originals = new Map(Object.entries(articlesIn(FIXTURES)));
     const ws = await checkWorkspace(Object.fromEntries(originals));
     const current = new Map(originals);
     const names = [...originals.keys()];
-    let random = 4242;
-    const next = () => (random = (random * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = lcg(4242);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
     const edits: ((text: string) => string)[] = [
       // another figure: a number scaled
@@ -52,8 +51,8 @@ describe('checks: findings kept between changes', function () {
       }
       await ws.indexer.indexAll();
       const fresh = new CheckRunner(ws.indexer.index, CHECK_PATHS);
-      const live = [...ws.runner.allFindings()].map(([uri, list]) => `${uri}: ${JSON.stringify(list)}`);
-      const cold = [...fresh.allFindings()].map(([uri, list]) => `${uri}: ${JSON.stringify(list)}`);
+      const live = snapshot(ws.runner);
+      const cold = snapshot(fresh);
       assert.deepEqual(live, cold, `step ${step}`);
       verified += live.length;
     }
@@ -75,7 +74,7 @@ describe('checks: findings kept between changes, entities linked by another arti
     await ws.indexer.indexAll();
     const live = ws.all();
     const fresh = new CheckRunner(ws.indexer.index, CHECK_PATHS);
-    const cold = [...fresh.allFindings()].flatMap(([uri, list]) => list.map((f) => `${CHECK_PATHS.relative(uri)}: [${f.check}] ${f.text}`));
+    const cold = findingLines(fresh);
     assert.deepEqual(live, cold);
     assert.notDeepEqual(live, before, `the link changes the findings: ${JSON.stringify(live)}`);
   });

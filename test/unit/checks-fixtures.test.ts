@@ -1,13 +1,11 @@
 // The fixture workspace test/fixtures/checks: every planted inconsistency is flagged by its check, at the text the
 // manifest names; no consistent near-miss is flagged; nothing else is flagged. And the five seeds: no findings.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { RatedFinding } from '../../server/src/checks/index';
-import { ROOT, SEEDS_DIR } from '../helpers/seeds';
-import { checkWorkspace, type CheckWorkspace } from './checks-support';
-
-const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'checks');
+import { SEEDS_DIR } from '../helpers/seeds';
+import { articlesIn, checkWorkspace, FIXTURES, type CheckWorkspace } from './checks-support';
 
 interface Planted {
   readonly name: string;
@@ -24,12 +22,6 @@ interface NearMiss {
 }
 
 const cases = JSON.parse(readFileSync(path.join(FIXTURES, 'cases.json'), 'utf8')) as { planted: Planted[]; nearMisses: NearMiss[] };
-
-function articlesIn(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(dir)) if (name.endsWith('.txt')) files[name] = readFileSync(path.join(dir, name), 'utf8');
-  return files;
-}
 
 describe('checks: the fixture workspace (test/fixtures/checks)', function () {
   this.timeout(60_000);

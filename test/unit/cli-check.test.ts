@@ -9,10 +9,11 @@ import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { main } from '../../server/src/cli/main';
-import { ROOT, SEEDS_DIR } from '../helpers/seeds';
+import { SEEDS_DIR } from '../helpers/seeds';
+import { FIXTURES } from './checks-support';
 
-const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'checks');
 const SARIF_SCHEMA = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+const validate = addFormats(new Ajv({ allErrors: true, strict: false, unicodeRegExp: false })).compile(SARIF_SCHEMA);
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -94,7 +95,6 @@ describe('cli: corroborate check', function () {
     const { stdout, code } = await run('news', '--format', 'sarif');
     assert.equal(code, 1);
     const log = JSON.parse(stdout);
-    const validate = addFormats(new Ajv({ allErrors: true, strict: false, unicodeRegExp: false })).compile(SARIF_SCHEMA);
     assert.ok(validate(JSON.parse(stdout)), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     assert.equal(log.version, '2.1.0');
     const run0 = log.runs[0];
@@ -115,7 +115,6 @@ describe('cli: corroborate check', function () {
   });
 
   it('the schema check is not vacuous: a broken log is rejected', function () {
-    const validate = addFormats(new Ajv({ allErrors: true, strict: false, unicodeRegExp: false })).compile(SARIF_SCHEMA);
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: {} }, results: [{ level: 'loud' }] }] }), false);
   });
 

@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { lcg } from '../helpers/random';
 import { SEEDS_DIR } from '../helpers/seeds';
 import { parseConfig } from '../../server/src/workspace/config';
 import { WorkspaceIndex, type IndexChange } from '../../server/src/workspace/index';
@@ -160,6 +161,13 @@ describe('workspace index: a name tagged with two types', function () {
   });
 });
 
+/** An index built from scratch from the articles { uri: text } as they are now. */
+function coldIndex(current: ReadonlyMap<string, string>, names: Gazetteer): WorkspaceIndex {
+  const cold = new WorkspaceIndex();
+  for (const [u, t] of current) cold.set(u, summaryOf(t, names));
+  return cold;
+}
+
 describe('workspace index: incremental updates agree with a cold build', function () {
   function seedArticles(): [string, string][] {
     return readdirSync(SEEDS_DIR).sort().map((file) => [`file:///seeds/${file}`, readFileSync(path.join(SEEDS_DIR, file), 'utf8')]);
@@ -184,8 +192,7 @@ describe('workspace index: incremental updates agree with a cold build', functio
     const pool = [...seeds, ...extra];
     const live = new Index();
     const current = new Map<string, string>();
-    let random = 12345;
-    const next = () => (random = (random * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = lcg(12345);
     for (let step = 0; step < 120; step++) {
       const [uri, text] = pool[Math.floor(next() * pool.length)]!;
       const action = next();
@@ -201,9 +208,7 @@ describe('workspace index: incremental updates agree with a cold build', functio
         current.set(uri, text);
       }
       if (step % 3 !== 0) continue; // let some changes pile up between queries
-      const cold = new WorkspaceIndex();
-      for (const [u, t] of current) cold.set(u, summaryOf(t, names));
-      assert.deepEqual(partition(live.index), partition(cold), `step ${step}`);
+      assert.deepEqual(partition(live.index), partition(coldIndex(current, names)), `step ${step}`);
     }
   });
 });
@@ -250,8 +255,7 @@ describe('workspace index: cached views after edits', function () {
       live.set(uri, summaryOf(text, names));
       current.set(uri, text);
     }
-    let random = 777;
-    const next = () => (random = (random * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = lcg(777);
     for (let step = 0; step < 150; step++) {
       views(live); // every view cached, so that re-clustering carries them over
       const [uri, original] = base[Math.floor(next() * base.length)]!;
@@ -264,9 +268,7 @@ describe('workspace index: cached views after edits', function () {
         live.set(uri, summaryOf(text, names));
         current.set(uri, text);
       }
-      const cold = new WorkspaceIndex();
-      for (const [u, t] of current) cold.set(u, summaryOf(t, names));
-      assert.deepEqual(views(live), views(cold), `step ${step}`);
+      assert.deepEqual(views(live), views(coldIndex(current, names)), `step ${step}`);
     }
   });
 });
