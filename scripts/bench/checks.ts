@@ -12,10 +12,8 @@ import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { nodeFileSystem } from '../../server/src/workspace/fileSystem';
 import { pathOfUri, WorkspaceIndexer } from '../../server/src/workspace/indexer';
 import { summarize } from '../../server/src/workspace/summary';
-import { percentile, round } from './common';
+import { DEFAULT_CORPUS, option, percentile, round } from './common';
 import { readFileSync } from 'node:fs';
-
-export const DEFAULT_CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora', 'bbc');
 
 export interface ChecksBenchResult {
   readonly articles: number;
@@ -107,12 +105,8 @@ export async function benchChecks(options: { corpus?: string; samples?: number }
 }
 
 if (require.main === module) {
-  const args = process.argv.slice(2);
-  const value = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  benchChecks({ corpus: value('--corpus'), samples: value('--samples') ? Number(value('--samples')) : undefined })
+  const samples = option('samples');
+  benchChecks({ corpus: option('corpus'), samples: samples ? Number(samples) : undefined })
     .then((result) => process.stdout.write(JSON.stringify(result, null, 2) + '\n'))
     .catch((error: unknown) => {
       process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

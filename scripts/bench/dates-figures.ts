@@ -12,6 +12,7 @@ import { findArticleDate } from '../../server/src/analysis/dateline';
 import { findDates } from '../../server/src/analysis/dates';
 import { findFigures } from '../../server/src/analysis/figures';
 import { maskMarkdown } from '../../server/src/analysis/markdown';
+import { DEFAULT_CORPUS, option } from './common';
 
 export interface StageTimes {
   readonly chars: number;
@@ -82,7 +83,7 @@ export function benchDatesFigures(options: { corpus?: string } = {}): DatesFigur
     digits: stages('7'.repeat(10_000)),
     markupLine: stages('`[*_<!--]('.repeat(20_000), true),
   };
-  const corpus = options.corpus ?? path.resolve(root, '..', 'shared', 'corpora', 'bbc');
+  const corpus = options.corpus ?? DEFAULT_CORPUS;
   if (!existsSync(corpus)) return result;
   let total = 0;
   let max = 0;
@@ -107,7 +108,5 @@ export function benchDatesFigures(options: { corpus?: string } = {}): DatesFigur
 }
 
 if (require.main === module) {
-  const corpusFlag = process.argv.indexOf('--corpus');
-  const corpus = corpusFlag > 0 ? process.argv[corpusFlag + 1] : undefined;
-  process.stdout.write(JSON.stringify(benchDatesFigures({ corpus }), null, 2) + '\n');
+  process.stdout.write(JSON.stringify(benchDatesFigures({ corpus: option('corpus') }), null, 2) + '\n');
 }

@@ -9,20 +9,10 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { analyze, AnalysisCache } from '../../server/src/analysis/analyze';
 import { summarize } from '../../server/src/workspace/summary';
-import { articleFiles, random, round, stats, thousandWordArticle } from './common';
+import { articleFiles, cpuTicks, DEFAULT_CORPUS, letterEdit, option, random, round, stats, thousandWordArticle, wordCount } from './common';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-export const DEFAULT_CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'bbc');
-
-/** This thread's processor time in clock ticks (1/100 s), or a negative number where /proc does not tell. */
-function threadTicks(): number {
-  try {
-    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return -1e9;
-  }
-}
+/** This thread's processor time in clock ticks (1/100 s), or undefined where /proc does not tell. */
+const threadTicks = (): number | undefined => cpuTicks('/proc/thread-self/stat');
 
 /** One-letter edits of `article`, analysed cold and incrementally; the results compared after every edit. */
 function editRuns(article: { text: string }, samples: number) {
@@ -31,24 +21,23 @@ function editRuns(article: { text: string }, samples: number) {
   const next = random(99);
   let text = article.text;
   for (let i = 0; i < samples + 20; i++) {
-    let at = Math.floor(next() * text.length);
-    while (!/[a-z]/.test(text[at] ?? '')) at = (at + 1) % text.length;
-    text = text.slice(0, at) + String.fromCharCode(97 + Math.floor(next() * 26)) + text.slice(at + 1);
+    text = letterEdit(text, next).text;
     texts.push(text);
   }
   // each way in its own pass (as an editor session would run it), then both again to compare the results
-  const cpu: number[] = [];
-  const time = (run: (text: string) => void): number[] => {
+  /** The wall-clock time of each edit after the 20 to warm up, and this thread's mean processor time per edit over
+   *  them (ms), undefined where /proc does not tell. */
+  const time = (run: (text: string) => void): { times: number[]; cpuMs: number | undefined } => {
     const times: number[] = [];
-    let ticks = 0;
+    let start: number | undefined;
     texts.forEach((text, i) => {
-      if (i === 20) ticks = threadTicks();
+      if (i === 20) start = threadTicks();
       const t0 = performance.now();
       run(text);
       if (i >= 20) times.push(performance.now() - t0);
     });
-    cpu.push(((threadTicks() - ticks) * 10) / samples);
-    return times;
+    const end = threadTicks();
+    return { times, cpuMs: start === undefined || end === undefined ? undefined : ((end - start) * 10) / samples };
   };
   const cold = time((text) => summarize(analyze(text)));
   let cache = new AnalysisCache();
@@ -68,13 +57,15 @@ function editRuns(article: { text: string }, samples: number) {
     /** Edits whose incremental analysis differed from a cold one (must be 0). */
     mismatches,
     /** analyze + summarize, ms. */
-    cold: stats(cold),
-    incremental: stats(incremental),
+    cold: stats(cold.times),
+    incremental: stats(incremental.times),
     /** Mean processor time of this thread per edit, ms (Linux; 10 ms ticks over all edits): less sensitive than the
      *  wall-clock times to other jobs on the machine. */
-    ...(cpu[0]! >= 0 ? { cpuMsPerEdit: { cold: round(cpu[0]!), incremental: round(cpu[1]!) } } : {}),
+    ...(cold.cpuMs !== undefined && incremental.cpuMs !== undefined
+      ? { cpuMsPerEdit: { cold: round(cold.cpuMs), incremental: round(incremental.cpuMs) } }
+      : {}),
     /** Sentences whose stage 1 was scored again, per edit (the rest reused the cache). */
-    sentencesRetaggedPerEdit: Math.round((sentencesRetagged / texts.length) * 100) / 100,
+    sentencesRetaggedPerEdit: round(sentencesRetagged / texts.length, 2),
     cacheHeld: held,
   };
 }
@@ -96,22 +87,16 @@ export async function benchEdit(options: { corpus?: string; samples?: number } =
     ...editRuns(article, samples),
     longest: {
       article: path.relative(corpus, longest.file),
-      words: longest.text.split(/\s+/).filter(Boolean).length,
+      words: wordCount(longest.text),
       ...editRuns(longest, Math.round(samples / 2)),
     },
   };
 }
 
-export default benchEdit;
-
 if (require.main === module) {
-  const args = process.argv.slice(2);
-  const value = (name: string) => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const samples = value('samples');
-  benchEdit({ ...(value('corpus') ? { corpus: value('corpus')! } : {}), ...(samples ? { samples: Number(samples) } : {}) }).then(
+  const corpus = option('corpus');
+  const samples = option('samples');
+  benchEdit({ ...(corpus ? { corpus } : {}), ...(samples ? { samples: Number(samples) } : {}) }).then(
     (result) => process.stdout.write(JSON.stringify(result, null, 2) + '\n'),
     (error) => {
       process.stderr.write(String(error?.stack ?? error) + '\n');

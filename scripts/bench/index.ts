@@ -26,11 +26,15 @@ const ROOT = path.resolve(__dirname, '..', '..');
 /** Two levels below the root, as the benchmark sources are, so their `path.resolve(__dirname, '..', '..')` holds. */
 const BUNDLES = path.join(ROOT, 'scripts', '.bench-bundle');
 
-/** Bundles one benchmark into a script that prints its result as JSON; returns the script's path. */
-function bundle(name: string, module: string, exportName: string): string {
+/** The folder for the bundles, with the entity model in it (found next to the code, as in dist/). */
+function prepareBundles(): void {
   mkdirSync(BUNDLES, { recursive: true });
-  // the entity model is found next to the code, as in dist/
   copyFileSync(path.join(ROOT, 'server', 'models', 'ner-model.bin'), path.join(BUNDLES, 'ner-model.bin'));
+}
+
+/** Bundles one benchmark into a script that prints its result as JSON (in the folder `prepareBundles` made); returns
+ *  the script's path. */
+function bundle(name: string, module: string, exportName: string): string {
   const outfile = path.join(BUNDLES, `${name}.js`);
   buildSync({
     stdin: {
@@ -72,6 +76,7 @@ function main(): void {
   const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
   const results: Record<string, unknown> = {};
   const started = Date.now();
+  prepareBundles();
   for (const [name, { module, exportName }] of Object.entries(BENCHMARKS)) {
     if (wanted.length > 0 && !wanted.includes(name)) continue;
     if (!existsSync(path.join(ROOT, module))) {

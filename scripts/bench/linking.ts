@@ -16,7 +16,7 @@ import { nodeFileSystem } from '../../server/src/workspace/fileSystem';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { WorkspaceIndexer, type Analyzer } from '../../server/src/workspace/indexer';
 import type { ArticleSummary } from '../../server/src/workspace/summary';
-import { articleFiles, percentile, random, round } from './common';
+import { articleFiles, DEFAULT_CORPUS, option, percentile, random, round } from './common';
 
 export interface LinkingBenchOptions {
   readonly corpus?: string;
@@ -56,8 +56,6 @@ export interface LinkingBenchResult {
 
 /** The corpus's articles only (its README.md is not one). */
 const TXT_ONLY = { ...DEFAULT_SETTINGS, articles: { ...DEFAULT_SETTINGS.articles, include: ['**/*.txt'] } };
-
-export const DEFAULT_CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora', 'bbc');
 
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -182,18 +180,13 @@ export async function benchLinking(options: LinkingBenchOptions = {}): Promise<L
   };
 }
 
-export default benchLinking;
-
 if (require.main === module) {
-  const args = process.argv.slice(2);
-  const value = (name: string) => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const samples = option('samples');
+  const scale = option('scale');
   benchLinking({
-    corpus: value('corpus'),
-    samples: value('samples') ? Number(value('samples')) : undefined,
-    scale: value('scale') ? Number(value('scale')) : undefined,
+    corpus: option('corpus'),
+    samples: samples ? Number(samples) : undefined,
+    scale: scale ? Number(scale) : undefined,
   }).then(
     (numbers) => process.stdout.write(`${JSON.stringify({ linking: numbers }, null, 2)}\n`),
     (error) => {

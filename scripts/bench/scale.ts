@@ -30,10 +30,9 @@ import { AnalysisCache, analyze } from '../../server/src/analysis/analyze';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { analysisFingerprint, indexFileFor, loadPersistedIndex } from '../../server/src/workspace/persistedIndex';
 import { summarize } from '../../server/src/workspace/summary';
-import { articleFiles, random, round, stats, thousandWordArticle } from './common';
+import { articleFiles, cpuTicks, DEFAULT_CORPUS, letterEdit, option, random, round, stats, thousandWordArticle } from './common';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-export const DEFAULT_CORPUS = path.resolve(ROOT, '..', 'shared', 'corpora', 'bbc');
 /** The bundle under test: copied from dist/ at the start, so a rebuild by someone else during the run (which
  *  rightly invalidates persisted indexes) cannot change it halfway. */
 let SERVER_JS = path.join(ROOT, 'dist', 'server.js');
@@ -203,13 +202,8 @@ class Server {
 
   /** Processor time the server has used so far, all its threads (user + system), in seconds; 0 where unknown. */
   cpuSeconds(): number {
-    try {
-      // fields after the command name (which is in brackets and may hold spaces): utime and stime are the 12th and 13th
-      const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-      return round((Number(fields[11]) + Number(fields[12])) / 100, 2);
-    } catch {
-      return 0;
-    }
+    const ticks = cpuTicks(`/proc/${this.child.pid}/stat`);
+    return ticks === undefined ? 0 : round(ticks / 100, 2);
   }
 
   async open(filePath: string): Promise<{ uri: string; text: string }> {
@@ -414,9 +408,7 @@ async function editRun(folder: string, storage: string, article: { file: string;
   const texts: string[] = [];
   for (let i = 0; i < samples + 10; i++) {
     // replace one letter by another
-    let at = Math.floor(next() * text.length);
-    while (!/[a-z]/.test(text[at] ?? '')) at = (at + 1) % text.length;
-    text = text.slice(0, at) + String.fromCharCode(97 + Math.floor(next() * 26)) + text.slice(at + 1);
+    text = letterEdit(text, next).text;
     texts.push(text);
     const t0 = performance.now();
     const summary = summarize(analyze(text, {}, cache));
@@ -450,10 +442,9 @@ async function editThroughServer(folder: string, storage: string, article: { fil
   let text = original;
   const times: number[] = [];
   for (let version = 2; version < samples + 12; version++) {
-    let at = Math.floor(next() * text.length);
-    while (!/[a-z]/.test(text[at] ?? '')) at = (at + 1) % text.length;
-    const letter = String.fromCharCode(97 + Math.floor(next() * 26));
-    text = text.slice(0, at) + letter + text.slice(at + 1);
+    const edit = letterEdit(text, next);
+    const { at, letter } = edit;
+    text = edit.text;
     const lines = text.slice(0, at).split('\n');
     const position = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
     const t = performance.now();
@@ -601,19 +592,15 @@ export async function benchScale(options: ScaleOptions = {}): Promise<Record<str
   return result;
 }
 
-export default benchScale;
-
 if (require.main === module) {
-  const args = process.argv.slice(2);
-  const value = (name: string) => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const corpus = option('corpus');
+  const sizes = option('sizes');
+  const samples = option('samples');
   benchScale({
-    ...(value('corpus') ? { corpus: value('corpus')! } : {}),
-    ...(value('sizes') ? { sizes: value('sizes')!.split(',').map(Number) } : {}),
-    ...(value('samples') ? { samples: Number(value('samples')) } : {}),
-    keep: args.includes('--keep'),
+    ...(corpus ? { corpus } : {}),
+    ...(sizes ? { sizes: sizes.split(',').map(Number) } : {}),
+    ...(samples ? { samples: Number(samples) } : {}),
+    keep: process.argv.slice(2).includes('--keep'),
   }).then(
     (numbers) => process.stdout.write(`${JSON.stringify({ scale: numbers }, null, 2)}\n`),
     (error) => {
