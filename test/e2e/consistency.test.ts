@@ -2,11 +2,11 @@
 // session's temporary copy of the workspace (never the repository's seeds), a warning in the Problems panel that
 // names the other article and its figure, and its related-information row opening that article.
 import { strict as assert } from 'node:assert';
-import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { e2e } from './hooks';
 import { poll } from './harness/poll';
-import { waitForStatus } from './harness/views';
+import { removePlanted, waitForStatus } from './harness/views';
 
 const HERE = 'planted-conflict-deployment.txt';
 const THERE = 'planted-conflict-briefing.txt';
@@ -25,10 +25,7 @@ describe('e2e: a cross-file figure conflict in the Problems panel', function () 
   });
 
   after(async function () {
-    // an open document stays in the index until it is closed, even when its file is gone
-    await e2e().page.runCommand('View: Close All Editors').catch(() => undefined);
-    for (const file of files) if (existsSync(file)) unlinkSync(file);
-    await waitForStatus(e2e().page, (text) => text.includes('5 articles'));
+    await removePlanted(e2e().page, files);
     // leave the workbench as the other scenarios expect it: no panel taking the editor's room
     await e2e().page.runCommand('View: Hide Panel').catch(() => undefined);
   });
@@ -64,8 +61,9 @@ describe('e2e: a cross-file figure conflict in the Problems panel', function () 
     await page.runCommand('View: Close All Editors');
     for (const file of files) unlinkSync(file);
     await waitForStatus(page, (text) => text.includes('5 articles'));
-    const left = await poll(() => page.problems(), (rows) => !rows.some((row) => row.includes('Russian')), { timeout: 30_000 });
-    if (left.some((row) => row.includes('Russian'))) process.stderr.write(e2e().outputChannelText().split('\n').filter((l) => /DEBUG|planted/.test(l)).slice(-40).join('\n') + '\n');
-    assert.deepEqual(left.filter((row) => row.includes('Russian')), [], 'problems of the deleted articles are still listed');
+    const planted = (row: string) => row.includes('Russian');
+    const left = await poll(() => page.problems(), (rows) => !rows.some(planted), { timeout: 30_000 });
+    const stale = left.filter(planted);
+    assert.deepEqual(stale, [], 'problems of the deleted articles are still listed');
   });
 });

@@ -3,14 +3,10 @@
 import { strict as assert } from 'node:assert';
 import { e2e } from './hooks';
 import { poll } from './harness/poll';
+import { report } from './harness/views';
 import { seedName } from './seeds';
 
 const ISO_DAY = /\b\d{4}-\d{2}-\d{2}\b/;
-
-/** Puts what the hover showed into the run's output (for people reading the log), one line. */
-function report(what: string, text: string): void {
-  process.stderr.write(`      hover ${what}: ${text.replace(/\s+/g, ' ').trim()}\n`);
-}
 
 /** The hover text without the quoted words it echoes (“some 4,300”), so a value must come from the analysis. */
 function withoutQuotes(text: string): string {

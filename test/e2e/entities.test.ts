@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { e2e } from './hooks';
 import { poll } from './harness/poll';
+import { report } from './harness/views';
 import { seedName } from './seeds';
 
 describe('e2e: entities in seed 003', function () {
@@ -22,7 +23,7 @@ describe('e2e: entities in seed 003', function () {
 
   it('shows the entity\'s type and title on hover', async function () {
     const text = await e2e().page.hoverText('Dmitry Peskov', { part: 'Peskov', until: (shown) => /Person/.test(shown) });
-    process.stderr.write(`      hover seed 003 "Dmitry Peskov": ${text.replace(/\s+/g, ' ').trim()}\n`);
+    report('seed 003 "Dmitry Peskov"', text);
     assert.match(text, /Person/, `hover shows: ${JSON.stringify(text)}`);
     assert.match(text, /spokesman/i, `the hover does not give the title: ${JSON.stringify(text)}`);
     await e2e().page.screenshot('entity-hover');

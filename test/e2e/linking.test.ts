@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { e2e } from './hooks';
 import { poll } from './harness/poll';
-import { waitForStatus } from './harness/views';
+import { report, waitForStatus } from './harness/views';
 import { seedName } from './seeds';
 
 const SEED_003 = seedName('003');
@@ -27,7 +27,7 @@ describe('e2e: cross-file linking in the hover', function () {
     await waitForStatus(page, (text) => /5 articles · /.test(text));
     const link004 = `${SEED_004}:${firstLine(SEED_004, /Hemeimeem/)}`;
     const text = await page.hoverText('Khmeimim Air Base', { part: 'Khmeimim', until: (shown) => shown.includes(link004), timeout: 60_000 });
-    process.stderr.write(`      hover: ${text.replace(/\s+/g, ' ')}\n`);
+    report('seed 003 "Khmeimim"', text);
     assert.match(text, /Hmeimim/, 'the hover does not name the entity Hmeimim');
     assert.match(text, /Spellings:.*Hemeimeem/s, 'the hover does not list the spelling Hemeimeem');
     assert.ok(text.includes(link004), `no link to ${link004} in: ${text}`);

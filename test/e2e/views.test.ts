@@ -2,7 +2,7 @@
 // what the server found and follow the index as files change; a click reveals a mention; the status bar counts the
 // articles and conflicts; the timeline places the dates, shows a sentence on hover and opens a date on click.
 import { strict as assert } from 'node:assert';
-import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { e2e } from './hooks';
 import { poll } from './harness/poll';
@@ -13,6 +13,7 @@ import {
   expandPane,
   expandRow,
   problemRows,
+  removePlanted,
   runPickerCommand,
   setSectionExpanded,
   setSideBarWidth,
@@ -123,10 +124,7 @@ describe('e2e: the status bar and the Facts view, with a planted conflict', func
   });
 
   after(async function () {
-    // an open document stays in the index until it is closed, even when its file is gone
-    await e2e().page.runCommand('View: Close All Editors').catch(() => undefined);
-    for (const file of files()) if (existsSync(file)) unlinkSync(file);
-    const status = await waitForStatus(e2e().page, (text) => text.includes('5 articles · 0 conflicts'));
+    const status = await removePlanted(e2e().page, files(), (text) => text.includes('5 articles · 0 conflicts'));
     assert.match(status, /5 articles · 0 conflicts/, 'the planted articles did not leave the index');
     await e2e().page.runCommand('View: Hide Panel').catch(() => undefined);
     // the Explorer as the other scenarios expect it

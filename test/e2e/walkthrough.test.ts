@@ -1,11 +1,11 @@
 // The walkthrough (Help > Welcome > Walkthroughs): its steps, and the buttons that open the samples, show the hover
 // on "Khmeimim" and add an example conflict (the workspace is a copy of the seeds: the samples are already open).
 import { strict as assert } from 'node:assert';
-import { existsSync, unlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { e2e } from './hooks';
 import { poll } from './harness/poll';
-import { pickItem, runPickerCommand, waitForStatus } from './harness/views';
+import { pickItem, removePlanted, runPickerCommand, waitForStatus } from './harness/views';
 import { seedName } from './seeds';
 
 const TITLE = 'Fact-check articles with Corroborate';
@@ -35,13 +35,7 @@ async function runStepButton(step: string, button: string): Promise<void> {
 
 describe('e2e: the walkthrough', function () {
   after(async function () {
-    // an open document stays in the index until it is closed, even when its file is gone
-    await e2e().page.runCommand('View: Close All Editors').catch(() => undefined);
-    for (const name of EXAMPLE_FILES) {
-      const file = path.join(e2e().workspaceDir, name);
-      if (existsSync(file)) unlinkSync(file);
-    }
-    await waitForStatus(e2e().page, (text) => text.includes('5 articles'));
+    await removePlanted(e2e().page, EXAMPLE_FILES.map((name) => path.join(e2e().workspaceDir, name)));
   });
 
   it('lists its steps', async function () {

@@ -1,6 +1,7 @@
 // Helpers for the workbench parts our views live in: tree views in the side bar (by their title), the status bar item,
 // webviews (the timeline's page is a frame inside a frame), quick inputs and the references peek. Kept apart from
 // workbench.ts so the shared Workbench stays small; selectors of VS Code 1.139 (code-server 4.139).
+import { existsSync, unlinkSync } from 'node:fs';
 import type { Frame, Locator } from 'playwright-core';
 import { poll } from './poll';
 import { cssColorToHex, TOKEN_COLORS } from './settings';
@@ -88,6 +89,26 @@ export async function waitForStatus(w: Workbench, accept: (text: string) => bool
   const text = await poll(() => statusText(w), accept, { timeout, interval: 250 });
   if (!accept(text)) throw new Error(`the status bar still shows "${text}" after ${timeout / 1000} s`);
   return text;
+}
+
+/**
+ * Cleans up after a scenario that planted articles: closes every editor (an open document stays in the index until it
+ * is closed, even when its file is gone; a failure to close is ignored), deletes the planted files that still exist,
+ * then waits until the status bar satisfies `accept` (by default: the five seeds alone), returning its text.
+ */
+export async function removePlanted(
+  w: Workbench,
+  files: readonly string[],
+  accept: (text: string) => boolean = (text) => text.includes('5 articles'),
+): Promise<string> {
+  await w.runCommand('View: Close All Editors').catch(() => undefined);
+  for (const file of files) if (existsSync(file)) unlinkSync(file);
+  return waitForStatus(w, accept);
+}
+
+/** Puts what a hover showed into the run's output (for people reading the log), one line. */
+export function report(what: string, text: string): void {
+  process.stderr.write(`      hover ${what}: ${text.replace(/\s+/g, ' ').trim()}\n`);
 }
 
 /** The frame of a webview whose page holds `selector` (webview pages are a frame inside the webview's frame). */
