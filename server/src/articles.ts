@@ -10,15 +10,26 @@ function trimTrailingSlashes(path: string): string {
   return path.slice(0, end);
 }
 
-/** Path of `filePath` relative to the innermost folder that contains it, with forward slashes, or undefined. */
-export function relativeToFolders(filePath: string, folders: readonly string[]): string | undefined {
+/** The innermost of `folders` that contains `filePath` (as given in `folders`), with its length once normalised. */
+function innermostFolder(filePath: string, folders: readonly string[]): { folder: string; rootLength: number } | undefined {
   const normalized = filePath.replace(/\\/g, '/');
-  let best: string | undefined;
+  let best: { folder: string; rootLength: number } | undefined;
   for (const folder of folders) {
     const root = trimTrailingSlashes(folder.replace(/\\/g, '/'));
-    if (normalized.startsWith(root + '/') && (!best || root.length > best.length)) best = root;
+    if (normalized.startsWith(root + '/') && (!best || root.length > best.rootLength)) best = { folder, rootLength: root.length };
   }
-  return best === undefined ? undefined : normalized.slice(best.length + 1);
+  return best;
+}
+
+/** Path of `filePath` relative to the innermost folder that contains it, with forward slashes, or undefined. */
+export function relativeToFolders(filePath: string, folders: readonly string[]): string | undefined {
+  const best = innermostFolder(filePath, folders);
+  return best === undefined ? undefined : filePath.replace(/\\/g, '/').slice(best.rootLength + 1);
+}
+
+/** The innermost of `folders` that contains `filePath`, or undefined. */
+export function folderOf(filePath: string, folders: readonly string[]): string | undefined {
+  return innermostFolder(filePath, folders)?.folder;
 }
 
 /** Compiled globs: compiling a pattern costs far more than matching it, and tens of thousands of paths are tested.

@@ -25,7 +25,7 @@ import * as path from 'node:path';
 import { LineIndex } from './analysis/lines';
 import type { ArticleAnalysis } from './analysis/types';
 import type { ArticleSummary } from './workspace/summary';
-import { isArticlePath, isMarkdownPath, relativeToFolders } from './articles';
+import { folderOf, isArticlePath, isMarkdownPath, relativeToFolders } from './articles';
 import { ArticleTexts } from './features/articleTexts';
 import { codeLenses, resolveCodeLens } from './features/codeLens';
 import { registerCheckDiagnostics } from './features/diagnostics';
@@ -62,7 +62,8 @@ let canRefreshCodeLens = false;
 let canFolderEvents = false;
 let hierarchicalSymbols = false;
 let editCapabilities: EditCapabilities = { documentChanges: false, changeAnnotations: false };
-const settingsByUri = new Map<string, Promise<Settings>>();
+/** Settings by scope (see `settingsScopeOf`). */
+const settingsByScope = new Map<string, Promise<Settings>>();
 let workspaceSettings: Settings = DEFAULT_SETTINGS;
 const analyses = new Map<string, { version: number; analysis: ArticleAnalysis | undefined }>();
 /** Analyses of open documents under way (on a worker), so concurrent requests wait for one rather than start more. */
@@ -120,19 +121,32 @@ const displayPath: DisplayPath = (uri) => {
 
 const versionOf = (uri: string): number | null => openDocument(uri)?.version ?? null;
 
+/**
+ * The scope an article's settings come from: its workspace folder, or the article itself outside every folder. Editors
+ * resolve resource settings per folder (VS Code reads a file's from its folder's), so one configuration request per
+ * folder serves every article in it: asking per article sent one request per file (22,250 for the status bar's count
+ * after an index), and the loops waiting on them held the event loop from requests.
+ */
+function settingsScopeOf(uri: string): string {
+  const filePath = pathOfUri(uri);
+  const folder = filePath === undefined ? undefined : folderOf(filePath, workspaceFolders);
+  return folder === undefined ? uri : uriOfPath(folder);
+}
+
 async function settingsFor(uri: string): Promise<Settings> {
   if (!canPullConfiguration) return DEFAULT_SETTINGS;
-  let pending = settingsByUri.get(uri);
+  const scopeUri = settingsScopeOf(uri);
+  let pending = settingsByScope.get(scopeUri);
   if (!pending) {
     pending = connection.workspace
-      .getConfiguration({ scopeUri: uri, section: 'corroborate' })
+      .getConfiguration({ scopeUri, section: 'corroborate' })
       .then((raw: unknown) => {
         const { settings, problems } = parseSettings(raw);
         for (const problem of problems) log(`settings: ${problem}`);
         return settings;
       })
       .catch(() => DEFAULT_SETTINGS);
-    settingsByUri.set(uri, pending);
+    settingsByScope.set(scopeUri, pending);
   }
   return pending;
 }
@@ -313,7 +327,6 @@ documents.onDidClose((event) => {
   const uri = event.document.uri;
   clearTimeout(editTimers.get(uri));
   analyses.delete(uri);
-  settingsByUri.delete(uri);
   if (diagnosticsShown.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   void serially(() => indexer.closed(uri)).then(() => index.flush());
 });
@@ -396,6 +409,8 @@ connection.onInitialized(() => {
         const folderPath = pathOfUri(folder.uri);
         if (folderPath) workspaceFolders.push(folderPath);
       }
+      // an article's settings scope is its folder
+      settingsByScope.clear();
       indexer.setPersistence(storagePath && workspaceFolders.length > 0 ? indexFileFor(storagePath, workspaceFolders) : undefined);
       void serially(indexWorkspace);
     });
@@ -407,7 +422,7 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(() => {
   const before = JSON.stringify([workspaceSettings.articles, workspaceSettings.files, workspaceSettings.dates]);
-  settingsByUri.clear();
+  settingsByScope.clear();
   analyses.clear();
   connection.languages.semanticTokens.refresh();
   void serially(async () => {

@@ -264,3 +264,31 @@ describe('protocol: consistency diagnostics (push, for a client without pull)', 
     await session.waitFor(() => !(find(kremlinUri) ?? []).some((d) => d.code === 'cross-file-figure'), 'the conflict to be cleared');
   });
 });
+
+describe('protocol: settings asked for per workspace folder', function () {
+  let dir: string;
+  let session: LspSession;
+
+  before(async function () {
+    dir = workspace();
+    // forty more articles
+    for (let i = 1; i <= 40; i++) writeFileSync(path.join(dir, `wire-${i}.txt`), SYRIA.replace('Some 4,300', `Some ${4300 + 10 * i}`));
+    session = await startIndexed(dir);
+  });
+
+  after(async function () {
+    if (session) await session.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('asks the client once per folder, not once per article, when every article’s checks are rated', async function () {
+    const report = await session.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    assert.ok(report.items.some((item) => /wire-\d+\.txt$/.test(item.uri)), JSON.stringify(report.items.map((item) => item.uri)));
+    const scopes = session.requestsFromServer
+      .filter((request) => request.method === 'workspace/configuration')
+      .flatMap((request) => (request.params as { items: { scopeUri?: string }[] }).items.map((item) => item.scopeUri ?? ''));
+    // one request per article, scoped to it, before
+    assert.ok(scopes.length >= 1 && scopes.length <= 2, `${scopes.length} configuration requests for 42 articles`);
+    for (const scope of scopes) assert.equal(fileKey(scope), path.resolve(dir));
+  });
+});

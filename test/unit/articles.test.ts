@@ -1,7 +1,7 @@
 // Which files are articles: the include/exclude globs, compiled to regular expressions, decide as minimatch does.
 import { strict as assert } from 'node:assert';
 import { Minimatch } from 'minimatch';
-import { isArticlePath } from '../../server/src/articles';
+import { folderOf, isArticlePath, relativeToFolders } from '../../server/src/articles';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/settings';
 
 const DEFAULT_INCLUDE = [...DEFAULT_SETTINGS.articles.include];
@@ -42,5 +42,28 @@ describe('articles: include and exclude globs', function () {
       'distant/a.txt', 'desk/fact-sheets/a.md', 'drafts/2024/draft-1.txt', 'archive/2017/x.txt',
       'sp ace/ünïcödé.txt', 'a/b/c/d/e/f/g.md',
     ]);
+  });
+});
+
+describe('the workspace folder of a file', function () {
+  const folders = ['/news', '/news/desk/', '/archive'];
+
+  it('is the innermost folder that holds it, as the folder list spells it, with the path relative to it', function () {
+    assert.equal(folderOf('/news/desk/a.txt', folders), '/news/desk/');
+    assert.equal(relativeToFolders('/news/desk/a.txt', folders), 'a.txt');
+    assert.equal(folderOf('/news/deskwork/a.txt', folders), '/news');
+    assert.equal(relativeToFolders('/news/deskwork/a.txt', folders), 'deskwork/a.txt');
+    assert.equal(folderOf('/archive/2017/x.md', folders), '/archive');
+  });
+
+  it('is undefined outside every folder (the file is then its own settings scope)', function () {
+    assert.equal(folderOf('/elsewhere/a.txt', folders), undefined);
+    assert.equal(folderOf('/newsroom/a.txt', folders), undefined);
+    assert.equal(relativeToFolders('/elsewhere/a.txt', folders), undefined);
+  });
+
+  it('reads Windows separators', function () {
+    assert.equal(folderOf('C:\\news\\desk\\a.txt', ['C:\\news']), 'C:\\news');
+    assert.equal(relativeToFolders('C:\\news\\desk\\a.txt', ['C:\\news']), 'desk/a.txt');
   });
 });
