@@ -20,6 +20,8 @@ export const BENCHMARKS: Record<string, { module: string; exportName: string }> 
   edit: { module: 'scripts/bench/edit.ts', exportName: 'benchEdit' },
   // scale, speed and memory through the real server (issue 6): needs dist/ built; several minutes
   scale: { module: 'scripts/bench/scale.ts', exportName: 'benchScale' },
+  // processor time per article through the worker pool, first pass and steady state (issue 6)
+  workers: { module: 'scripts/bench/workers.ts', exportName: 'benchWorkers' },
 };
 
 const ROOT = path.resolve(__dirname, '..', '..');
