@@ -61,6 +61,35 @@ describe('checks: findings kept between changes', function () {
 });
 
 
+describe('checks: claims by key brought up to date in steps', function () {
+  this.timeout(120_000);
+
+  it('give the findings of a fresh run, with articles changed and findings asked for between the steps', async function () {
+    const originals = new Map(Object.entries(articlesIn(FIXTURES)));
+    const ws = await checkWorkspace(Object.fromEntries(originals));
+    const names = [...originals.keys()];
+    const scaled = (text: string, factor: number) => text.replace(/\d[\d,]*/g, (number) => String(Math.round(Number(number.replace(/,/g, '')) * factor) + 1));
+    const change = async (name: string, factor: number) => {
+      ws.fs.write(path.posix.join(WS, name), scaled(originals.get(name)!, factor));
+      await ws.indexer.indexAll();
+    };
+    for (let round = 0; round < 6; round++) {
+      // a runner that has read no claims yet (as after an index), or one with every finding cached
+      const runner = round % 2 === 0 ? new CheckRunner(ws.indexer.index, CHECK_PATHS) : ws.runner;
+      if (round % 2 === 1) ws.all();
+      await change(names[round % names.length]!, 1.5 + round);
+      // a step per article; every finding asked for three steps in, then again after another article changed
+      const steps = runner.syncSteps(1);
+      for (let k = 0; k < 3; k++) steps.next();
+      assert.deepEqual(snapshot(runner), snapshot(new CheckRunner(ws.indexer.index, CHECK_PATHS)), `round ${round}, three steps in`);
+      await change(names[(round * 7 + 3) % names.length]!, 0.5);
+      assert.deepEqual(snapshot(runner), snapshot(new CheckRunner(ws.indexer.index, CHECK_PATHS)), `round ${round}, halfway`);
+      while (!steps.next().done);
+      assert.deepEqual(snapshot(runner), snapshot(new CheckRunner(ws.indexer.index, CHECK_PATHS)), `round ${round}`);
+    }
+  });
+});
+
 describe('checks: findings kept between changes, entities linked by another article', function () {
   it('re-checks articles whose entities are linked by a change elsewhere', async function () {
     const dated = (title: string, body: string) => `${title}\n\nNovember 28, 2005\n\n${body}\n`;

@@ -17,13 +17,20 @@ export class ClaimKeyIndex {
 
   /** Brings the key index up to date with the workspace index. */
   sync(): void {
-    const present = new Set<string>();
+    const steps = this.syncSteps();
+    while (!steps.next().done);
+  }
+
+  /** `sync` in steps, a yield every `every` articles (the first sync after an index reads every article's claims).
+   *  Articles added, changed or removed between steps are caught up with here or by `syncUris`. */
+  *syncSteps(every = 512): Generator<void, void> {
+    let work = 0;
     for (const uri of this.index.uris()) {
-      present.add(uri);
       this.syncArticle(uri);
+      if (++work % every === 0) yield;
     }
     for (const [uri, before] of this.seen) {
-      if (present.has(uri)) continue;
+      if (this.index.has(uri)) continue;
       this.remove(uri, before.keys);
       this.seen.delete(uri);
     }

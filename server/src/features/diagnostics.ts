@@ -26,7 +26,7 @@ import { checkCodeActions, type ConfigFileAccess } from './checkActions';
 import type { EditCapabilities, VersionOf } from './edits';
 import type { DisplayPath } from './ranges';
 import { rangeOf } from './ranges';
-import { TimeSlices } from '../workspace/turns';
+import { runInSlices, TimeSlices } from '../workspace/turns';
 
 export const DIAGNOSTIC_SOURCE = 'corroborate';
 
@@ -165,8 +165,10 @@ export function registerCheckDiagnostics(host: DiagnosticsHost): CheckDiagnostic
       const now = new Set<string>();
       const slices = new TimeSlices(SLICE_MS);
       for (const uri of index.uris()) {
-        // a large workspace takes seconds: requests are answered in between
+        // a large workspace takes seconds: requests are answered in between (the claims by key brought up to date
+        // in slices too, when the index changed meanwhile)
         if (slices.due) await slices.next();
+        await runInSlices(runner.syncSteps(), slices);
         const diagnostics = await diagnosticsFor(uri);
         if (diagnostics.length === 0) continue;
         now.add(uri);
@@ -185,6 +187,8 @@ export function registerCheckDiagnostics(host: DiagnosticsHost): CheckDiagnostic
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     try {
       await host.refreshDocument(params.textDocument.uri);
+      // a cross-file check reads every article's claims by key: brought up to date in slices first
+      await runInSlices(runner.syncSteps(), new TimeSlices(SLICE_MS));
       if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const items = await diagnosticsFor(params.textDocument.uri);
       if (items.length > 0) reportedWithProblems.add(canonicalUri(params.textDocument.uri));
@@ -207,11 +211,13 @@ export function registerCheckDiagnostics(host: DiagnosticsHost): CheckDiagnostic
         const reported = new Set<string>();
         const slices = new TimeSlices(SLICE_MS);
         for (const uri of index.uris().sort()) {
-          // a large workspace takes seconds: requests are answered in between (and a cancelled pull stops)
+          // a large workspace takes seconds: requests are answered in between (and a cancelled pull stops); the
+          // claims by key are brought up to date in slices too, when the index changed meanwhile
           if (slices.due) {
             await slices.next();
             if (token.isCancellationRequested) return { items: [] };
           }
+          await runInSlices(runner.syncSteps(), slices);
           const diagnostics = await diagnosticsFor(uri);
           if (diagnostics.length === 0 && !known.has(uri) && !reportedWithProblems.has(uri)) continue;
           reported.add(uri);

@@ -26,7 +26,7 @@ import {
 import type { Settings } from '../settings';
 import { nodeFileSystem } from '../workspace/fileSystem';
 import { canonicalUri, pathOfUri, uriOfPath, type WorkspaceIndexer } from '../workspace/indexer';
-import { TimeSlices } from '../workspace/turns';
+import { runInSlices, TimeSlices } from '../workspace/turns';
 import { articleDateEdit } from './articleDate';
 import { detailArticles, entityDetail, listEntities } from './entitiesView';
 import { articleFactSheet, workspaceFactSheet } from './factSheet';
@@ -103,8 +103,10 @@ export function registerViewRequests(host: ViewsHost): Views {
     const out = new Map<string, RatedFinding[]>();
     const slices = new TimeSlices(SLICE_MS);
     for (const uri of index.uris().sort()) {
-      // the whole workspace's checks: requests are answered in between
+      // the whole workspace's checks: requests are answered in between, and the claims by key are brought up to
+      // date in slices too when the index changed meanwhile
       if (slices.due) await slices.next();
+      await runInSlices(checks.syncSteps(), slices);
       const settings = await host.settingsFor(uri);
       const findings = checks.findings(uri, settings.checks);
       if (findings.length > 0) out.set(uri, findings);

@@ -554,14 +554,22 @@ export class WorkspaceIndex {
   /** The articles that mention one of these names, or resolve a name of their own to one of them. */
   private articlesOfNodes(nodes: readonly NameNode[]): Set<Article> {
     const out = new Set<Article>();
+    const steps = this.collectArticlesOfNodes(nodes, out);
+    while (!steps.next().done);
+    return out;
+  }
+
+  /** `articlesOfNodes` into `into`, in steps (a yield every 1,024 articles). */
+  private *collectArticlesOfNodes(nodes: readonly NameNode[], into: Set<Article>): Generator<void, void> {
+    let work = 0;
     for (const node of nodes) {
       for (const articleId of node.articles.keys()) {
         const article = this.articlesById.get(articleId);
-        if (article) out.add(article);
+        if (article) into.add(article);
+        if (++work % 1024 === 0) yield;
       }
-      for (const article of this.overridesInto.get(node) ?? []) out.add(article);
+      for (const article of this.overridesInto.get(node) ?? []) into.add(article);
     }
-    return out;
   }
 
   /** The clusters as lists of name ids (for the persisted index); call after a flush. */
@@ -772,27 +780,41 @@ export class WorkspaceIndex {
   // ---- views ---------------------------------------------------------------------------------------------------
 
   /** Builds, in slices, the views of the clusters with the most mentions (a hover on "United States" in a workspace
-   *  of 20,000 articles then finds its view ready instead of gathering 15,000 mentions). Stops early when the index
-   *  changes meanwhile. */
-  async warmViews(limit = 300, sliceMs = 10): Promise<number> {
+   *  of 20,000 articles then finds its view ready instead of gathering 15,000 mentions). A large view is itself built
+   *  over several slices (it takes 50-150 ms at 22,250 articles). Stops early when the index changes meanwhile. */
+  async warmViews(limit = 300, sliceMs = 10, minMentions = 50): Promise<number> {
     if (this.bulk > 0) return 0;
     const stamp = this.changeStamp;
+    const unchanged = () => this.changeStamp === stamp && this.bulk === 0;
     const weighted: { id: number; mentions: number }[] = [];
     for (const cluster of this.graph.allClusters()) {
       let mentions = 0;
       for (const node of cluster.nodes) mentions += node.mentions;
-      if (mentions >= 50) weighted.push({ id: cluster.id, mentions });
+      if (mentions >= minMentions) weighted.push({ id: cluster.id, mentions });
     }
     weighted.sort((a, b) => b.mentions - a.mentions);
     let built = 0;
     const slices = new TimeSlices(sliceMs);
     for (const { id } of weighted.slice(0, Math.min(limit, MAX_CACHED_VIEWS / 2))) {
-      if (this.changeStamp !== stamp || this.bulk > 0) break;
-      if (!this.views.has(id) && this.graph.cluster(id)) {
-        this.view(id);
+      if (slices.due) await slices.next();
+      if (!unchanged()) break;
+      const nodes = this.graph.cluster(id)?.nodes;
+      if (this.views.has(id) || !nodes) continue;
+      const steps = this.viewSteps(id, nodes);
+      let step = steps.next();
+      while (!step.done) {
+        if (slices.due) {
+          await slices.next();
+          // the clusters or the articles changed meanwhile: this view would be stale
+          if (!unchanged() || this.graph.cluster(id)?.nodes !== nodes) return built;
+        }
+        step = steps.next();
+      }
+      // a hover may have built it meanwhile
+      if (!this.views.has(id)) {
+        this.keepView(id, step.value);
         built++;
       }
-      if (slices.due) await slices.next();
     }
     return built;
   }
@@ -821,28 +843,52 @@ export class WorkspaceIndex {
     }
     const cluster = this.graph.cluster(id);
     if (!cluster) return undefined;
-    const built = this.buildView(id, cluster.nodes);
+    return this.keepView(id, this.buildView(id, cluster.nodes));
+  }
+
+  /** Caches a view built for cluster `id` (the most recently used are kept) and returns it. */
+  private keepView(id: number, built: CachedView): ClusterView {
     this.views.set(id, built);
-    const view = built.view;
     if (this.views.size > MAX_CACHED_VIEWS) this.views.delete(this.views.keys().next().value!);
-    return view;
+    return built.view;
   }
 
   private buildView(id: number, nodes: readonly NameNode[]): CachedView {
-    // A large cluster ("United States" in thousands of articles) is built in a few milliseconds: plain loops, one
-    // scan of each article's names, and the spelling of each surface worked out once (viewTally.ts).
+    const steps = this.viewSteps(id, nodes);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** Builds a view in steps: it yields every few hundred articles (and before ranking every article, when that is
+   *  due), so `warmViews` can spread a large one over turns of the event loop. A large cluster ("United States" in
+   *  thousands of articles) is built in plain loops: one scan of each article's names, and the spelling of each
+   *  surface worked out once (viewTally.ts). */
+  private *viewSteps(id: number, nodes: readonly NameNode[]): Generator<void, CachedView> {
+    const articles = new Set<Article>();
+    yield* this.collectArticlesOfNodes(nodes, articles);
+    let work = 0;
     const inCluster = new Set(nodes);
     const found: { article: Article; mentions: MentionRef[] }[] = [];
-    for (const article of this.articlesOfNodes(nodes)) {
+    for (const article of articles) {
       const mentions = mentionsOfCluster(article, inCluster);
       if (mentions.length > 0) found.push({ article, mentions });
+      if (++work % 256 === 0) yield;
     }
+    if (this.rankStale) yield;
     this.ranked();
     found.sort((a, b) => a.article.rank - b.article.rank);
-    const articles = found.map(({ article, mentions }) => articleMentions(article, mentions));
+    yield;
     const tally = new ViewTally();
-    for (const entry of articles) tally.add(entry.mentions, 1);
-    return { view: this.viewOf(id, nodes, articles, tally), nodes, tally };
+    const list: ArticleMentions[] = [];
+    for (const { article, mentions } of found) {
+      const entry = articleMentions(article, mentions);
+      list.push(entry);
+      tally.add(entry.mentions, 1);
+      if (++work % 256 === 0) yield;
+    }
+    return { view: this.viewOf(id, nodes, list, tally), nodes, tally };
   }
 
   /** A view of the names `nodes`: their mentions article by article (in definition order), and the counts. */

@@ -52,3 +52,13 @@ export class TimeSlices {
     this.started = Date.now();
   }
 }
+
+/** Runs a job written as a generator (it yields where it may be paused) in `slices`: its next turn whenever a slice is
+ *  due. Resolves with the job's result. */
+export async function runInSlices<T>(steps: Generator<void, T>, slices: TimeSlices): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (slices.due) await slices.next();
+  }
+}
