@@ -952,7 +952,7 @@ export function quoteRegions(text: string): Span[] {
   let curly = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 && text.charCodeAt(i + 1) === 10) {
+    if (c === 10 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
       if (open >= 0) regions.push({ start: open, end: i });
       open = -1;
       continue;

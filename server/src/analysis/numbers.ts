@@ -29,11 +29,13 @@ function isDigit(c: number): boolean {
 export function parseDigits(text: string): DigitNumber | undefined {
   let i = 0;
   const n = text.length;
+  // -1 past the end (charCodeAt's NaN there made the compiled code bail out: a read out of bounds)
+  const at = (k: number): number => (k < n ? text.charCodeAt(k) : -1);
   while (i < n && isDigit(text.charCodeAt(i))) i++;
   if (i === 0) return undefined;
   const firstGroup = i;
   let grouped = false;
-  while (text.charCodeAt(i) === 44 /* , */) {
+  while (at(i) === 44 /* , */) {
     let j = i + 1;
     while (j < n && isDigit(text.charCodeAt(j))) j++;
     if (j - i - 1 !== 3 || firstGroup > 3) return undefined; // "1,1,1" / "4,30" / "1234,567"
@@ -42,17 +44,17 @@ export function parseDigits(text: string): DigitNumber | undefined {
   }
   const integerPart = text.slice(0, i).replace(/,/g, '');
   let decimals = 0;
-  if (text.charCodeAt(i) === 46 /* . */ && isDigit(text.charCodeAt(i + 1))) {
+  if (at(i) === 46 /* . */ && isDigit(at(i + 1))) {
     let j = i + 1;
     while (j < n && isDigit(text.charCodeAt(j))) j++;
     decimals = j - i - 1;
     // "1.2.3", "17.12.2024": not one number
-    if (text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) return undefined;
+    if (at(j) === 46 && isDigit(at(j + 1))) return undefined;
     i = j;
   }
   // "12/09", "09:03": another separator glued to digits is a date, time or code, not a quantity
-  const next = text.charCodeAt(i);
-  if ((next === 47 || next === 58 || next === 44 || next === 46) && isDigit(text.charCodeAt(i + 1))) return undefined;
+  const next = at(i);
+  if ((next === 47 || next === 58 || next === 44 || next === 46) && isDigit(at(i + 1))) return undefined;
   if (integerPart.length > 15) return undefined; // identifiers, not quantities (and beyond double precision)
   const value = Number(text.slice(0, i).replace(/,/g, ''));
   if (!Number.isFinite(value)) return undefined;

@@ -87,13 +87,21 @@ export interface TokenInfo {
 }
 
 function isUpper(c: number): boolean {
-  if (c < 128) return c >= 65 && c <= 90;
+  return c < 128 ? c >= 65 && c <= 90 : isUpperBeyondAscii(c);
+}
+
+function isLowerLetter(c: number): boolean {
+  return c < 128 ? c >= 97 && c <= 122 : isLowerBeyondAscii(c);
+}
+
+// The rare non-ASCII cases in functions of their own, so the ASCII tests above stay small enough to be inlined
+// into the per-character loops.
+function isUpperBeyondAscii(c: number): boolean {
   const s = String.fromCharCode(c);
   return s !== s.toLowerCase() && s === s.toUpperCase();
 }
 
-function isLowerLetter(c: number): boolean {
-  if (c < 128) return c >= 97 && c <= 122;
+function isLowerBeyondAscii(c: number): boolean {
   const s = String.fromCharCode(c);
   return s !== s.toUpperCase() && s === s.toLowerCase();
 }

@@ -28,7 +28,11 @@ export function combine(a: number, b: number): number {
  * dashes and the non-breaking hyphen. Returns the code unit to hash.
  */
 export function foldChar(c: number): number {
-  if (c < 128) return c;
+  return c < 128 ? c : foldBeyondAscii(c);
+}
+
+/** foldChar's rare case, apart so that foldChar stays small enough to be inlined. */
+function foldBeyondAscii(c: number): number {
   switch (c) {
     case 0x2018:
     case 0x2019:
@@ -54,6 +58,11 @@ export function foldChar(c: number): number {
 /** Lower case of a folded code unit (ASCII fast path; others through String.toLowerCase when it is one unit). */
 export function lowerChar(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  return lowerBeyondAscii(c);
+}
+
+/** lowerChar's rare case, apart so that lowerChar stays small enough to be inlined. */
+function lowerBeyondAscii(c: number): number {
   const lower = String.fromCharCode(c).toLowerCase();
   return lower.length === 1 ? lower.charCodeAt(0) : c;
 }

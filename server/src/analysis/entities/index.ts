@@ -106,8 +106,15 @@ interface Found {
   start: number; // token index
   end: number;
   kind: number;
-  titleStart?: number;
-  titleEnd?: number;
+  /** The title's tokens [titleStart, titleEnd) ("President" before "Vladimir Putin"); -1 without one. */
+  titleStart: number;
+  titleEnd: number;
+}
+
+/** A Found, always made here: every one has the same fields in the same order, all numbers, so the code that reads
+ *  them sees one object shape (two shapes made it compile the clean-up functions again and again). */
+function found(start: number, end: number, kind: number, titleStart = -1, titleEnd = -1): Found {
+  return { start, end, kind, titleStart, titleEnd };
 }
 
 /** 1 for every token that overlaps a date or a figure: one sweep over tokens and the sorted spans. */
@@ -185,7 +192,7 @@ export function recognise(
   const blocked = blockedTokens(tokens, dates, figures);
   const spans: Found[] = [];
   for (let s = 0; s + 1 < clean.length; s++) {
-    for (const span of spansOfTags(tags, clean[s], clean[s + 1])) spans.push({ ...span });
+    for (const span of spansOfTags(tags, clean[s], clean[s + 1])) spans.push(found(span.start, span.end, span.kind));
   }
 
   const kept: Found[] = [];
@@ -212,7 +219,7 @@ export function recognise(
       text: text.slice(start, end),
       type: KIND_TO_TYPE[ENTITY_KINDS[f.kind]!] as EntityType,
     };
-    if (f.titleStart !== undefined && f.titleEnd !== undefined) {
+    if (f.titleStart >= 0) {
       const ts = tokens[f.titleStart]!.start;
       const te = tokens[f.titleEnd - 1]!.end;
       return { ...mention, title: text.slice(ts, te), titleSpan: { start: ts, end: te } };
@@ -251,7 +258,7 @@ function splitAtLowerCase(span: Found, tokens: readonly Token[], info: TokenInfo
       while (end > start && (tokens[end - 1]!.kind === 'punct' || (lower(end - 1) && !PARTICLE_WORD.test(tokens[end - 1]!.text)))) end--;
       let from = start;
       while (from < end && tokens[from]!.kind === 'punct') from++;
-      if (from < end) out.push(from === span.start && end === span.end ? span : { ...span, start: from, end });
+      if (from < end) out.push(from === span.start && end === span.end ? span : found(from, end, span.kind, span.titleStart, span.titleEnd));
       start = -1;
     }
   }
@@ -301,9 +308,9 @@ function applyLexicon(spans: Found[], info: TokenInfo, tokens: readonly Token[],
       for (let k = i; k < end; k++) if (taken[k]) free = false;
       // short single-word entries ("IS", "UN") only as capitals, and never in a headline set in capitals
       if (end - i === 1 && t.length <= 4 && (t !== t.toUpperCase() || (info.flags[i]! & F_CAPSMODE) !== 0)) free = false;
-      const found: Found = { start: i, end, kind: ORG };
-      if (free && (info.flags[i]! & F_COMMON) === 0 && acceptable(found, info, tokens, blocked)) {
-        spans.push(found);
+      const org = found(i, end, ORG);
+      if (free && (info.flags[i]! & F_COMMON) === 0 && acceptable(org, info, tokens, blocked)) {
+        spans.push(org);
         for (let k = i; k < end; k++) taken[k] = 1;
         continue;
       }
@@ -312,9 +319,9 @@ function applyLexicon(spans: Found[], info: TokenInfo, tokens: readonly Token[],
     if (info.gaz[i * C + NATIONALITY] === 1 && (info.flags[i]! & F_COMMON) === 0) {
       const next = tokens[i + 1];
       if (next && next.kind === 'word' && STARTS_UPPER.test(next.text) && next.breakBefore === 0) continue;
-      const found: Found = { start: i, end: i + 1, kind: MISC };
-      if (acceptable(found, info, tokens, blocked)) {
-        spans.push(found);
+      const group = found(i, i + 1, MISC);
+      if (acceptable(group, info, tokens, blocked)) {
+        spans.push(group);
         taken[i] = 1;
       }
     }
@@ -328,7 +335,7 @@ function splitTitle(span: Found, info: TokenInfo, words: readonly string[], toke
   if (start === span.start) return span;
   // keep a name: at least one capitalised token must remain
   if (!hasCapital(tokens[start]!.text)) return undefined;
-  return { ...span, start, titleStart: span.start, titleEnd: start };
+  return found(start, span.end, span.kind, span.start, start);
 }
 
 function acceptable(span: Found, info: TokenInfo, tokens: readonly Token[], blocked: Uint8Array): boolean {
@@ -358,7 +365,7 @@ function attachTitles(spans: Found[], info: TokenInfo, words: readonly string[],
   const entityAt = new Set<number>();
   for (const s of spans) for (let i = s.start; i < s.end; i++) entityAt.add(i);
   for (const s of spans) {
-    if (s.kind !== 0 || s.titleStart !== undefined) continue;
+    if (s.kind !== 0 || s.titleStart >= 0) continue;
     let i = s.start - 1;
     let sawTitle = false;
     while (i >= 0 && !entityAt.has(i) && tokens[i]!.kind === 'word' && tokens[i + 1]!.breakBefore === 0) {
@@ -425,9 +432,9 @@ function addBracketAcronyms(spans: Found[], tokens: readonly Token[], info: Toke
       continue;
     }
     if (blocked[open + 1]) continue;
-    const found = { start: open + 1, end: open + 2, kind: s.kind };
-    spans.push(found);
-    byStart.set(found.start, found);
+    const acronymSpan = found(open + 1, open + 2, s.kind);
+    spans.push(acronymSpan);
+    byStart.set(acronymSpan.start, acronymSpan);
   }
   void info;
 }
@@ -437,8 +444,18 @@ function addBracketAcronyms(spans: Found[], tokens: readonly Token[], info: Toke
  * earlier mentions of a found name are found too, when capitalised and not inside another entity.
  */
 function makeConsistent(spans: Found[], tokens: readonly Token[], info: TokenInfo, blocked: Uint8Array): void {
-  // Votes by the name case-blind ("RUSSIA" in a headline is "Russia"); headline mentions weigh less.
+  // (in steps of their own: each is compiled, and after a surprise compiled again, on its own)
   const exactKeys = spans.map((s) => spanKey(tokens, s));
+  const kindOf = voteKinds(spans, exactKeys, info);
+  surnamesArePeople(spans, tokens, info);
+  addUnfoundMentions(spans, tokens, info, blocked, exactKeys, kindOf);
+}
+
+/** Each name's kind by vote over its mentions, given to all of them (see makeConsistent); name (lower case) -> kind,
+ *  -1 where no clear majority. */
+function voteKinds(spans: Found[], exactKeys: readonly string[], info: TokenInfo): Map<string, number> {
+  // Votes by the name case-blind ("RUSSIA" in a headline is "Russia"); headline mentions weigh half, in whole numbers
+  // (votes of 0.5 would turn the small-integer arrays into arrays of doubles: a second shape for the compiler)
   const keys = exactKeys.map((key) => key.toLowerCase());
   const votes = new Map<string, number[]>();
   for (let j = 0; j < spans.length; j++) {
@@ -446,7 +463,7 @@ function makeConsistent(spans: Found[], tokens: readonly Token[], info: TokenInf
     const key = keys[j]!;
     let v = votes.get(key);
     if (!v) votes.set(key, (v = [0, 0, 0, 0]));
-    v[s.kind]! += (info.flags[s.start]! & (F_CAPSMODE | F_TITLEMODE)) !== 0 ? 0.5 : 1;
+    v[s.kind]! += (info.flags[s.start]! & (F_CAPSMODE | F_TITLEMODE)) !== 0 ? 1 : 2;
   }
   const kindOf = new Map<string, number>();
   const firstKind = new Map<string, number>();
@@ -462,6 +479,10 @@ function makeConsistent(spans: Found[], tokens: readonly Token[], info: TokenInf
     const k = kindOf.get(keys[j]!)!;
     if (k >= 0) spans[j]!.kind = k;
   }
+  return kindOf;
+}
+
+function surnamesArePeople(spans: Found[], tokens: readonly Token[], info: TokenInfo): void {
   // A longer name ending in a surname this article uses for a person is that person ("the Bashar al-Assad
   // dictatorship" where "Assad" is a person elsewhere).
   const surnames = new Set<string>();
@@ -470,6 +491,17 @@ function makeConsistent(spans: Found[], tokens: readonly Token[], info: TokenInf
     if (s.kind === PER || s.end - s.start < 2 || !surnames.has(bareName(tokens[s.end - 1]!.text))) continue;
     if ((info.flags[s.start]! & (F_CAPSMODE | F_TITLEMODE)) === 0) s.kind = PER;
   }
+}
+
+/** Mentions of the names found (`exactKeys`, one per span) that the tagger missed. */
+function addUnfoundMentions(
+  spans: Found[],
+  tokens: readonly Token[],
+  info: TokenInfo,
+  blocked: Uint8Array,
+  exactKeys: readonly string[],
+  kindOf: ReadonlyMap<string, number>,
+): void {
   const exactKinds = new Map<string, number>();
   for (let j = 0; j < spans.length; j++) exactKinds.set(exactKeys[j]!, spans[j]!.kind);
 
@@ -504,9 +536,9 @@ function makeConsistent(spans: Found[], tokens: readonly Token[], info: TokenInf
       if (ok && i > 0 && !taken[i - 1] && tokens[i - 1]!.kind === 'word' && STARTS_UPPER.test(tokens[i - 1]!.text) && (info.flags[i - 1]! & F_INITIAL) === 0) ok = false;
       if (ok && end < tokens.length && !taken[end] && tokens[end]!.kind === 'word' && STARTS_UPPER.test(tokens[end]!.text) && tokens[end]!.breakBefore === 0) ok = false;
       if (!ok) continue;
-      const found: Found = { start: i, end, kind: n.kind };
-      if (!acceptable(found, info, tokens, blocked)) continue;
-      spans.push(found);
+      const mention = found(i, end, n.kind);
+      if (!acceptable(mention, info, tokens, blocked)) continue;
+      spans.push(mention);
       for (let k = i; k < end; k++) taken[k] = 1;
       break;
     }
