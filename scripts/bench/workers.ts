@@ -93,6 +93,9 @@ function inlinePasses(tasks: readonly FileTask[], passes: number): Pass[] {
   return results;
 }
 
+/** { pass1, pass2, ... }: keyed, so that the summary table of `npm run bench` lists them. */
+const byPass = (passes: readonly Pass[]): Record<string, Pass> => Object.fromEntries(passes.map((p, i) => [`pass${i + 1}`, p]));
+
 export async function benchWorkers(args: readonly string[] = process.argv.slice(2)) {
   const corpus = option('corpus', args) ?? DEFAULT_CORPUS;
   const workers = Number(option('workers', args) ?? 2);
@@ -109,10 +112,10 @@ export async function benchWorkers(args: readonly string[] = process.argv.slice(
     articles: tasks.length,
     megabytes: round(bytes / 1e6, 2),
     workers,
-    /** Through the worker pool, pass by pass (the first with fresh workers). */
-    pool,
-    /** On this thread, pass by pass (the first in a fresh isolate). */
-    inline: onThread,
+    /** Through the worker pool, pass by pass (pass1 with fresh workers). */
+    pool: byPass(pool),
+    /** On this thread, pass by pass (pass1 in a fresh isolate). */
+    inline: byPass(onThread),
   };
 }
 
