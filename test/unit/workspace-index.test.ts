@@ -284,16 +284,35 @@ describe('workspace index: views built in slices', function () {
     const warmed = coldIndex(current, SEED_NAMES);
     warmed.flush();
     // slices of 0 ms: a turn of the event loop after every step of every view
-    const built = await warmed.warmViews(300, 0, 1);
-    assert.ok(built >= 10, `${built} views built`);
+    const built = await warmed.warmViews({ sliceMs: 0, minMentions: 1 });
+    assert.ok(built.length >= 10, `${built.length} views built`);
     assert.deepEqual(views(warmed), views(coldIndex(current, SEED_NAMES)));
+  });
+
+  it('builds the views of the articles open in the editor first', async function () {
+    const current = seedTexts();
+    const probe = coldIndex(current, SEED_NAMES);
+    probe.flush();
+    const byMentions = await probe.warmViews({ minMentions: 1 });
+    // an article whose entities are not simply the workspace's most mentioned ones
+    const namedIn = (index: WorkspaceIndex, uri: string) => new Set(index.clustersIn(uri).map(({ cluster }) => cluster.id));
+    const open = [...current.keys()].find((uri) => {
+      const named = namedIn(probe, uri);
+      return byMentions.slice(0, named.size).some((id) => !named.has(id));
+    });
+    assert.ok(open, 'no seed fits the test');
+    const index = coldIndex(current, SEED_NAMES);
+    index.flush();
+    const built = await index.warmViews({ minMentions: 1, first: [open] });
+    const named = namedIn(index, open);
+    assert.deepEqual(new Set(built.slice(0, named.size)), named);
   });
 
   it('keeps no view from before an article changed while the views were built', async function () {
     const current = seedTexts();
     const live = coldIndex(current, SEED_NAMES);
     live.flush();
-    const warming = live.warmViews(300, 0, 1);
+    const warming = live.warmViews({ sliceMs: 0, minMentions: 1 });
     await nextTurn();
     await nextTurn();
     const [uri, text] = [...current][1]!;

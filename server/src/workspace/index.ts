@@ -90,6 +90,17 @@ function nodeAt(article: Article, mention: number): NameNode | undefined {
   return i === undefined || i < 0 ? undefined : article.nodes[i];
 }
 
+export interface WarmViewsOptions {
+  /** How many views at most (default 300). */
+  readonly limit?: number;
+  /** The slices' length (ms, default 10). */
+  readonly sliceMs?: number;
+  /** Entities with fewer mentions are left to be built when asked for (default 50). */
+  readonly minMentions?: number;
+  /** Articles whose entities go first (those open in the editor). */
+  readonly first?: readonly string[];
+}
+
 interface CachedView {
   readonly view: ClusterView;
   readonly nodes: readonly NameNode[];
@@ -781,9 +792,12 @@ export class WorkspaceIndex {
 
   /** Builds, in slices, the views of the clusters with the most mentions (a hover on "United States" in a workspace
    *  of 20,000 articles then finds its view ready instead of gathering 15,000 mentions). A large view is itself built
-   *  over several slices (it takes 50-150 ms at 22,250 articles). Stops early when the index changes meanwhile. */
-  async warmViews(limit = 300, sliceMs = 10, minMentions = 50): Promise<number> {
-    if (this.bulk > 0) return 0;
+   *  over several slices (it takes 50-150 ms at 22,250 articles). Stops early when the index changes meanwhile.
+   *  Returns the clusters whose views it built, in order. */
+  async warmViews(options: WarmViewsOptions = {}): Promise<number[]> {
+    const { limit = 300, sliceMs = 10, minMentions = 50, first = [] } = options;
+    const built: number[] = [];
+    if (this.bulk > 0) return built;
     const stamp = this.changeStamp;
     const unchanged = () => this.changeStamp === stamp && this.bulk === 0;
     const weighted: { id: number; mentions: number }[] = [];
@@ -793,9 +807,11 @@ export class WorkspaceIndex {
       if (mentions >= minMentions) weighted.push({ id: cluster.id, mentions });
     }
     weighted.sort((a, b) => b.mentions - a.mentions);
-    let built = 0;
+    // the entities of the articles open in the editor first: those are the ones hovered next
+    const inFirst = new Set(first.flatMap((uri) => this.clusterIdsIn(uri)));
+    const order = [...weighted.filter(({ id }) => inFirst.has(id)), ...weighted.filter(({ id }) => !inFirst.has(id))];
     const slices = new TimeSlices(sliceMs);
-    for (const { id } of weighted.slice(0, Math.min(limit, MAX_CACHED_VIEWS / 2))) {
+    for (const { id } of order.slice(0, Math.min(limit, MAX_CACHED_VIEWS / 2))) {
       if (slices.due) await slices.next();
       if (!unchanged()) break;
       const nodes = this.graph.cluster(id)?.nodes;
@@ -813,10 +829,17 @@ export class WorkspaceIndex {
       // a hover may have built it meanwhile
       if (!this.views.has(id)) {
         this.keepView(id, step.value);
-        built++;
+        built.push(id);
       }
     }
     return built;
+  }
+
+  /** The clusters an article's mentions belong to (through its own resolutions too), without building their views. */
+  private clusterIdsIn(uri: string): number[] {
+    const article = this.articles.get(uri);
+    if (!article) return [];
+    return [...new Set(article.nodes.map((node) => (article.overrides?.get(node) ?? node).cluster))];
   }
 
   /** Ranks every article in definition order (date, then URI) when that changed: a view of a cluster that spans

@@ -394,8 +394,9 @@ export class WorkspaceIndexer {
       const indexed = [...this.fileMeta.keys()].filter((uri) => this.index.has(uri) && !this.open.has(uri)).length;
       if (analysed > 0 || (status !== undefined && !status.startsWith('loaded'))) this.dirtySinceSave = true;
       this.scheduleSave(0);
-      // the largest entities' views, ready before the first hover asks (in slices, after this run)
-      inTurn(() => void this.index.warmViews().catch(() => undefined));
+      // the largest entities' views, those of the open articles first, ready before the first hover asks (in slices,
+      // after this run)
+      inTurn(() => void this.index.warmViews({ first: [...this.open] }).catch(() => undefined));
       return { indexed, analysed, reused: reused + kept, skipped: [...this.skipped.values()], cancelled: false, onWorkers, ...(status ? { persisted: status } : {}) };
     } finally {
       this.index.endBulk();
