@@ -44,8 +44,12 @@ import { nodeFileSystem } from './workspace/fileSystem';
 import { canonicalUri, pathOfUri, uriOfPath, WorkspaceIndexer } from './workspace/indexer';
 import { indexFileFor } from './workspace/persistedIndex';
 import { readStartupOptions } from './workspace/startup';
+import { noteInput } from './workspace/turns';
 
 const connection = createConnection(ProposedFeatures.all);
+// background work yields sooner while the editor is sending messages (see noteInput); both listeners only look
+if (process.argv.includes('--stdio')) process.stdin.on('data', noteInput);
+else if (process.argv.includes('--node-ipc')) process.on('message', noteInput);
 const documents = new TextDocuments(TextDocument);
 const indexer = new WorkspaceIndexer(nodeFileSystem, { log: (message) => log(message) });
 const index = indexer.index;

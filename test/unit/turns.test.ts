@@ -1,7 +1,7 @@
 // Background jobs take turns: input that arrives while one job runs a slice is read before any job runs the next.
 import { strict as assert } from 'node:assert';
 import { MessageChannel } from 'node:worker_threads';
-import { inTurn, nextTurn } from '../../server/src/workspace/turns';
+import { inTurn, nextTurn, noteInput, TimeSlices } from '../../server/src/workspace/turns';
 
 describe('background turns', function () {
   it('reads pending input between any two slices of concurrent jobs', async function () {
@@ -32,5 +32,21 @@ describe('background turns', function () {
       const read = log.indexOf(`read ${turns[i]!.slice(5)}`);
       assert.ok(read >= 0 && read < log.indexOf(turns[i + 1]!), `the message of ${turns[i]} was not read before ${turns[i + 1]}: ${JSON.stringify(log)}`);
     }
+  });
+
+  it('cuts background slices short while the editor is sending', function () {
+    const busyFor = (ms: number) => {
+      const end = Date.now() + ms;
+      while (Date.now() < end);
+    };
+    // a one-second slice: not due after 10 ms of work
+    const quiet = new TimeSlices(1000);
+    busyFor(10);
+    assert.equal(quiet.due, false);
+    // a message from the editor: the same slice is due after a few milliseconds
+    noteInput();
+    const busy = new TimeSlices(1000);
+    busyFor(10);
+    assert.equal(busy.due, true);
   });
 });

@@ -36,15 +36,30 @@ export function inTurn(callback: () => void): void {
   schedule();
 }
 
-/** A loop's slices of about `sliceMs`: `due` once the current slice has run that long, then `next()` waits for the
- *  job's next turn and starts a new slice. */
+/** While the editor is sending messages (within this long of the last), background slices are cut short. */
+const BUSY_MS = 250;
+/** A background slice's length while the editor is busy. */
+const BUSY_SLICE_MS = 3;
+let lastInput = -Infinity;
+
+/** The editor sent something (a request, a notification). The server reads one message per pass of the event loop, so
+ *  a request that follows a notification (an edit, then fresh tokens) waits for a background slice before each: for a
+ *  while, slices are kept to BUSY_SLICE_MS so that the editor's messages wait for short ones. */
+export function noteInput(): void {
+  lastInput = Date.now();
+}
+
+/** A loop's slices of about `sliceMs` (less while the editor is busy): `due` once the current slice has run that long,
+ *  then `next()` waits for the job's next turn and starts a new slice. */
 export class TimeSlices {
   private started = Date.now();
 
   constructor(private readonly sliceMs: number) {}
 
   get due(): boolean {
-    return Date.now() - this.started >= this.sliceMs;
+    const now = Date.now();
+    const budget = now - lastInput < BUSY_MS ? Math.min(this.sliceMs, BUSY_SLICE_MS) : this.sliceMs;
+    return now - this.started >= budget;
   }
 
   async next(): Promise<void> {
