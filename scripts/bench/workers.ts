@@ -13,25 +13,16 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildSync } from 'esbuild';
+import { workerBuildOptions } from '../workerBuild';
 import { WorkerPool } from '../../server/src/workspace/analysisPool';
 import { runTask, type FileTask } from '../../server/src/workspace/analysisTask';
 import { articleFiles, cpuTicks, DEFAULT_CORPUS, option, round } from './common';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 
 /** The worker script, bundled as esbuild.mjs bundles dist/worker.js, next to this bundle (and its ner-model.bin). */
 function bundleWorker(): string {
   const outfile = path.join(__dirname, 'bench-worker.js');
-  buildSync({
-    entryPoints: [path.join(ROOT, 'server', 'src', 'worker.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    outfile,
-    logLevel: 'warning',
-  });
+  buildSync({ ...workerBuildOptions(outfile), logLevel: 'warning' });
   return outfile;
 }
 

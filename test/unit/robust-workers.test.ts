@@ -14,7 +14,8 @@ import { decodeAnalysis, decodeSummary, runTask, type FileTask, type TaskReply }
 import { nodeFileSystem } from '../../server/src/workspace/fileSystem';
 import { uriOfPath, WorkspaceIndexer } from '../../server/src/workspace/indexer';
 import { summarize } from '../../server/src/workspace/summary';
-import { ROOT, readSeed, SEEDS_DIR } from '../helpers/seeds';
+import { readSeed, SEEDS_DIR } from '../helpers/seeds';
+import { workerBuildOptions } from '../../scripts/workerBuild';
 
 /** A stand-in worker: "crash" in a path kills it, "hang" never answers, anything else is "gone". */
 const FAKE_WORKER = `
@@ -36,16 +37,7 @@ describe('robustness: analysis worker threads', function () {
     // the worker as shipped: bundled from server/src/worker.ts, with the model beside it
     dir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-workers-'));
     workerScript = path.join(dir, 'worker.js');
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, 'server', 'src', 'worker.ts')],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      mainFields: ['module', 'main'],
-      outfile: workerScript,
-      logLevel: 'silent',
-    });
+    await esbuild.build({ ...workerBuildOptions(workerScript), logLevel: 'silent' });
     copyFileSync(findModelFile()!, path.join(dir, MODEL_FILE_NAME));
     writeFileSync(path.join(dir, 'fake-worker.js'), FAKE_WORKER);
   });
