@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { nodeFileSystem } from '../../server/src/workspace/fileSystem';
 import { pathOfUri, WorkspaceIndexer } from '../../server/src/workspace/indexer';
 import { summarize } from '../../server/src/workspace/summary';
-import { DEFAULT_CORPUS, option, percentile, round } from './common';
+import { DEFAULT_CORPUS, option, percentile, printResult, round } from './common';
 import { readFileSync } from 'node:fs';
 
 export interface ChecksBenchResult {
@@ -106,10 +106,5 @@ export async function benchChecks(options: { corpus?: string; samples?: number }
 
 if (require.main === module) {
   const samples = option('samples');
-  benchChecks({ corpus: option('corpus'), samples: samples ? Number(samples) : undefined })
-    .then((result) => process.stdout.write(JSON.stringify(result, null, 2) + '\n'))
-    .catch((error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    });
+  printResult(benchChecks({ corpus: option('corpus'), samples: samples ? Number(samples) : undefined }));
 }

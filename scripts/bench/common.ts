@@ -80,3 +80,14 @@ export function thousandWordArticle(files: readonly string[]): { file: string; t
   }
   return best;
 }
+
+/** A benchmark run as a script: its result as JSON on stdout, or its error on stderr and exit code 1. */
+export function printResult(result: unknown): void {
+  const fail = (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  };
+  const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  if (result instanceof Promise) result.then(print, fail);
+  else print(result);
+}

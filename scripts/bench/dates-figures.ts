@@ -12,7 +12,7 @@ import { findArticleDate } from '../../server/src/analysis/dateline';
 import { findDates } from '../../server/src/analysis/dates';
 import { findFigures } from '../../server/src/analysis/figures';
 import { maskMarkdown } from '../../server/src/analysis/markdown';
-import { DEFAULT_CORPUS, option } from './common';
+import { DEFAULT_CORPUS, option, printResult } from './common';
 
 export interface StageTimes {
   readonly chars: number;
@@ -108,5 +108,5 @@ export function benchDatesFigures(options: { corpus?: string } = {}): DatesFigur
 }
 
 if (require.main === module) {
-  process.stdout.write(JSON.stringify(benchDatesFigures({ corpus: option('corpus') }), null, 2) + '\n');
+  printResult(benchDatesFigures({ corpus: option('corpus') }));
 }

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { analyze, AnalysisCache } from '../../server/src/analysis/analyze';
 import { summarize } from '../../server/src/workspace/summary';
-import { articleFiles, cpuTicks, DEFAULT_CORPUS, letterEdit, option, random, round, stats, thousandWordArticle, wordCount } from './common';
+import { articleFiles, cpuTicks, DEFAULT_CORPUS, letterEdit, option, printResult, random, round, stats, thousandWordArticle, wordCount } from './common';
 
 /** This thread's processor time in clock ticks (1/100 s), or undefined where /proc does not tell. */
 const threadTicks = (): number | undefined => cpuTicks('/proc/thread-self/stat');
@@ -96,11 +96,5 @@ export async function benchEdit(options: { corpus?: string; samples?: number } =
 if (require.main === module) {
   const corpus = option('corpus');
   const samples = option('samples');
-  benchEdit({ ...(corpus ? { corpus } : {}), ...(samples ? { samples: Number(samples) } : {}) }).then(
-    (result) => process.stdout.write(JSON.stringify(result, null, 2) + '\n'),
-    (error) => {
-      process.stderr.write(String(error?.stack ?? error) + '\n');
-      process.exit(1);
-    },
-  );
+  printResult(benchEdit({ ...(corpus ? { corpus } : {}), ...(samples ? { samples: Number(samples) } : {}) }));
 }

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { analyze, AnalysisCache } from '../../server/src/analysis/analyze';
 import type { AnalysisOptions } from '../../server/src/analysis/types';
 import { summarize } from '../../server/src/workspace/summary';
-import { articleFiles, DEFAULT_CORPUS, option } from './common';
+import { articleFiles, DEFAULT_CORPUS, option, printResult } from './common';
 
 const DEFAULT_SEEDS = path.resolve(__dirname, '..', '..', 'seeds');
 
@@ -50,10 +50,5 @@ export function fingerprint(args: readonly string[] = process.argv.slice(2)) {
 }
 
 if (require.main === module) {
-  try {
-    process.stdout.write(JSON.stringify(fingerprint(), null, 2) + '\n');
-  } catch (error) {
-    process.stderr.write(String((error as Error).stack ?? error) + '\n');
-    process.exit(1);
-  }
+  printResult(Promise.resolve().then(() => fingerprint()));
 }

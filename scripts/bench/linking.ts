@@ -16,7 +16,7 @@ import { nodeFileSystem } from '../../server/src/workspace/fileSystem';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { WorkspaceIndexer, type Analyzer } from '../../server/src/workspace/indexer';
 import type { ArticleSummary } from '../../server/src/workspace/summary';
-import { articleFiles, DEFAULT_CORPUS, option, percentile, random, round } from './common';
+import { articleFiles, DEFAULT_CORPUS, option, percentile, printResult, random, round } from './common';
 
 export interface LinkingBenchOptions {
   readonly corpus?: string;
@@ -183,16 +183,12 @@ export async function benchLinking(options: LinkingBenchOptions = {}): Promise<L
 if (require.main === module) {
   const samples = option('samples');
   const scale = option('scale');
-  benchLinking({
-    corpus: option('corpus'),
-    samples: samples ? Number(samples) : undefined,
-    scale: scale ? Number(scale) : undefined,
-  }).then(
-    (numbers) => process.stdout.write(`${JSON.stringify({ linking: numbers }, null, 2)}\n`),
-    (error) => {
-      process.stderr.write(`bench linking failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exitCode = 1;
-    },
+  printResult(
+    benchLinking({
+      corpus: option('corpus'),
+      samples: samples ? Number(samples) : undefined,
+      scale: scale ? Number(scale) : undefined,
+    }).then((numbers) => ({ linking: numbers })),
   );
 }
 

@@ -30,7 +30,7 @@ import { AnalysisCache, analyze } from '../../server/src/analysis/analyze';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { analysisFingerprint, indexFileFor, loadPersistedIndex } from '../../server/src/workspace/persistedIndex';
 import { summarize } from '../../server/src/workspace/summary';
-import { articleFiles, cpuTicks, DEFAULT_CORPUS, letterEdit, option, random, round, stats, thousandWordArticle } from './common';
+import { articleFiles, cpuTicks, DEFAULT_CORPUS, letterEdit, option, printResult, random, round, stats, thousandWordArticle } from './common';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** The bundle under test: copied from dist/ at the start, so a rebuild by someone else during the run (which
@@ -596,16 +596,12 @@ if (require.main === module) {
   const corpus = option('corpus');
   const sizes = option('sizes');
   const samples = option('samples');
-  benchScale({
-    ...(corpus ? { corpus } : {}),
-    ...(sizes ? { sizes: sizes.split(',').map(Number) } : {}),
-    ...(samples ? { samples: Number(samples) } : {}),
-    keep: process.argv.slice(2).includes('--keep'),
-  }).then(
-    (numbers) => process.stdout.write(`${JSON.stringify({ scale: numbers }, null, 2)}\n`),
-    (error) => {
-      process.stderr.write(`bench scale failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exitCode = 1;
-    },
+  printResult(
+    benchScale({
+      ...(corpus ? { corpus } : {}),
+      ...(sizes ? { sizes: sizes.split(',').map(Number) } : {}),
+      ...(samples ? { samples: Number(samples) } : {}),
+      keep: process.argv.slice(2).includes('--keep'),
+    }).then((numbers) => ({ scale: numbers })),
   );
 }

@@ -16,7 +16,7 @@ import { buildSync } from 'esbuild';
 import { workerBuildOptions } from '../workerBuild';
 import { WorkerPool } from '../../server/src/workspace/analysisPool';
 import { runTask, type FileTask } from '../../server/src/workspace/analysisTask';
-import { articleFiles, cpuTicks, DEFAULT_CORPUS, option, round } from './common';
+import { articleFiles, cpuTicks, DEFAULT_CORPUS, option, printResult, round } from './common';
 
 
 /** The worker script, bundled as esbuild.mjs bundles dist/worker.js, next to this bundle (and its ner-model.bin). */
@@ -111,11 +111,5 @@ export async function benchWorkers(args: readonly string[] = process.argv.slice(
 }
 
 if (require.main === module) {
-  benchWorkers().then(
-    (result) => process.stdout.write(JSON.stringify(result, null, 2) + '\n'),
-    (error) => {
-      process.stderr.write(String((error as Error).stack ?? error) + '\n');
-      process.exit(1);
-    },
-  );
+  printResult(benchWorkers());
 }

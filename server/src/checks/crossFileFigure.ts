@@ -2,6 +2,7 @@
 // ("some 4,300 Russian military" here, "5,000 Russian troops" in another article of the same day). The message names
 // the other article and figure; the other mention is related information, one click away.
 import type { WorkspaceIndex } from '../workspace/index';
+import { finish } from '../workspace/turns';
 import type { FactEntry } from '../workspace/config';
 import { sameScope, clustersOf, comparable, conflicting, markedDistinct, sameTimeAcross, sharesCluster, type ClaimRef } from './claimMatch';
 import type { Finding, RelatedPlace } from './types';
@@ -17,8 +18,7 @@ export class ClaimKeyIndex {
 
   /** Brings the key index up to date with the workspace index. */
   sync(): void {
-    const steps = this.syncSteps();
-    while (!steps.next().done);
+    finish(this.syncSteps());
   }
 
   /** `sync` in steps, a yield every `every` articles (the first sync after an index reads every article's claims).

@@ -11,7 +11,7 @@ import { DEFAULT_ALIASES } from './defaultAliases';
 import { EDGE_NAMES, isOrganisationShortForm, isShortFormOf, NameGraph, type NameNode, type Reclustered } from './graph';
 import { foldDiacritics, nameForm, phoneticToken, typeClassOf } from './names';
 import type { ArticleSummary, MentionSummary } from './summary';
-import { TimeSlices } from './turns';
+import { finish, runInSlices, TimeSlices } from './turns';
 import { ViewTally, type Spelling } from './viewTally';
 
 export { SUMMARY_VERSION, summarize, type ArticleSummary, type MentionSummary } from './summary';
@@ -565,8 +565,7 @@ export class WorkspaceIndex {
   /** The articles that mention one of these names, or resolve a name of their own to one of them. */
   private articlesOfNodes(nodes: readonly NameNode[]): Set<Article> {
     const out = new Set<Article>();
-    const steps = this.collectArticlesOfNodes(nodes, out);
-    while (!steps.next().done);
+    finish(this.collectArticlesOfNodes(nodes, out));
     return out;
   }
 
@@ -816,19 +815,12 @@ export class WorkspaceIndex {
       if (!unchanged()) break;
       const nodes = this.graph.cluster(id)?.nodes;
       if (this.views.has(id) || !nodes) continue;
-      const steps = this.viewSteps(id, nodes);
-      let step = steps.next();
-      while (!step.done) {
-        if (slices.due) {
-          await slices.next();
-          // the clusters or the articles changed meanwhile: this view would be stale
-          if (!unchanged() || this.graph.cluster(id)?.nodes !== nodes) return built;
-        }
-        step = steps.next();
-      }
+      // stale (and dropped) when the clusters or the articles change meanwhile
+      const view = await runInSlices(this.viewSteps(id, nodes), slices, () => unchanged() && this.graph.cluster(id)?.nodes === nodes);
+      if (!view) return built;
       // a hover may have built it meanwhile
       if (!this.views.has(id)) {
-        this.keepView(id, step.value);
+        this.keepView(id, view);
         built.push(id);
       }
     }
@@ -866,7 +858,7 @@ export class WorkspaceIndex {
     }
     const cluster = this.graph.cluster(id);
     if (!cluster) return undefined;
-    return this.keepView(id, this.buildView(id, cluster.nodes));
+    return this.keepView(id, finish(this.viewSteps(id, cluster.nodes)));
   }
 
   /** Caches a view built for cluster `id` (the most recently used are kept) and returns it. */
@@ -874,14 +866,6 @@ export class WorkspaceIndex {
     this.views.set(id, built);
     if (this.views.size > MAX_CACHED_VIEWS) this.views.delete(this.views.keys().next().value!);
     return built.view;
-  }
-
-  private buildView(id: number, nodes: readonly NameNode[]): CachedView {
-    const steps = this.viewSteps(id, nodes);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
   }
 
   /** Builds a view in steps: it yields every few hundred articles (and before ranking every article, when that is

@@ -69,11 +69,23 @@ export class TimeSlices {
 }
 
 /** Runs a job written as a generator (it yields where it may be paused) in `slices`: its next turn whenever a slice is
- *  due. Resolves with the job's result. */
-export async function runInSlices<T>(steps: Generator<void, T>, slices: TimeSlices): Promise<T> {
+ *  due. Resolves with the job's result, or with undefined when `keepGoing`, asked after each turn, says the job's work
+ *  went stale meanwhile. */
+export async function runInSlices<T>(steps: Generator<void, T>, slices: TimeSlices, keepGoing?: () => boolean): Promise<T | undefined> {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (slices.due) await slices.next();
+    if (slices.due) {
+      await slices.next();
+      if (keepGoing && !keepGoing()) return undefined;
+    }
+  }
+}
+
+/** Runs a job written as a generator to its end at once (the caller cannot wait). */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
