@@ -22,7 +22,7 @@ import { articleFiles, cpuTicks, DEFAULT_CORPUS, option, printResult, round } fr
 /** The worker script, bundled as esbuild.mjs bundles dist/worker.js, next to this bundle (and its ner-model.bin). */
 function bundleWorker(): string {
   const outfile = path.join(__dirname, 'bench-worker.js');
-  buildSync({ ...workerBuildOptions(outfile), logLevel: 'warning' });
+  buildSync({ ...workerBuildOptions(path.resolve(__dirname, '..', '..'), outfile), logLevel: 'warning' });
   return outfile;
 }
 

@@ -37,7 +37,7 @@ describe('robustness: analysis worker threads', function () {
     // the worker as shipped: bundled from server/src/worker.ts, with the model beside it
     dir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-workers-'));
     workerScript = path.join(dir, 'worker.js');
-    await esbuild.build({ ...workerBuildOptions(workerScript), logLevel: 'silent' });
+    await esbuild.build({ ...workerBuildOptions(path.resolve(__dirname, '..', '..'), workerScript), logLevel: 'silent' });
     copyFileSync(findModelFile()!, path.join(dir, MODEL_FILE_NAME));
     writeFileSync(path.join(dir, 'fake-worker.js'), FAKE_WORKER);
   });
