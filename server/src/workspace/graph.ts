@@ -21,6 +21,7 @@
 //     short form       exactly one longer organisation name in the workspace (never generic heads like "Ministry",
 //                      never places: "Sudan" is not "South Sudan")
 import type { EntityType } from '../analysis/types';
+import { ArticleCounts } from './articleCounts';
 import type { AliasGroup } from './config';
 import {
   consonantCount,
@@ -50,7 +51,7 @@ export interface NameNode {
   /** Whether the key is an acronym (all capitals) and so never matched by spelling. */
   readonly acronym: boolean;
   /** Article id -> number of mentions. */
-  readonly articles: Map<number, number>;
+  readonly articles: ArticleCounts;
   mentions: number;
   readonly types: Record<EntityType, number>;
   /** Cluster id (assigned by clustering). */
@@ -299,9 +300,9 @@ export class NameGraph {
       key: form.key,
       form,
       lastPhonetic: phoneticToken(regimeOf ? lastToken(regimeOf)! : last),
-      ...(regimeOf ? { regimeOf } : {}),
+      regimeOf,
       acronym: form.acronym || form.key !== form.key.toLowerCase(),
-      articles: new Map(),
+      articles: new ArticleCounts(),
       mentions: 0,
       types: emptyTypes(),
       cluster: 0,
@@ -758,8 +759,7 @@ export class NameGraph {
     for (const x of a) {
       for (const y of b) {
         if (x.acronym || y.acronym || x.form.phonetic !== y.form.phonetic) continue;
-        const [small, large] = x.articles.size <= y.articles.size ? [x, y] : [y, x];
-        for (const article of small.articles.keys()) if (large.articles.has(article)) return false;
+        if (this.cooccur(x, y)) return false;
       }
     }
     return this.sharesContext(a, b);
@@ -770,7 +770,7 @@ export class NameGraph {
   private sharesContext(a: readonly NameNode[], b: readonly NameNode[], needed = 2): boolean {
     const [small, large] = articleTotal(a) <= articleTotal(b) ? [a, b] : [b, a];
     const smallArticles = new Set<number>();
-    for (const node of small) for (const article of node.articles.keys()) smallArticles.add(article);
+    for (const node of small) for (let i = 0; i < node.articles.size; i++) smallArticles.add(node.articles.idAt(i));
     const inCluster = new Set<NameNode>([...a, ...b]);
     const context = new Set<NameNode>();
     let seen = 0;
@@ -781,7 +781,8 @@ export class NameGraph {
     const shared = new Set<NameNode>();
     seen = 0;
     for (const node of large) {
-      for (const article of node.articles.keys()) {
+      for (let i = 0; i < node.articles.size; i++) {
+        const article = node.articles.idAt(i);
         if (++seen > 400) return false;
         for (const other of this.nodesOfArticle(article)) {
           if (context.has(other)) shared.add(other);
@@ -811,9 +812,7 @@ export class NameGraph {
 
   /** Whether two names appear in one article. */
   private cooccur(a: NameNode, b: NameNode): boolean {
-    const [small, large] = a.articles.size <= b.articles.size ? [a, b] : [b, a];
-    for (const article of small.articles.keys()) if (large.articles.has(article)) return true;
-    return false;
+    return a.articles.size <= b.articles.size ? shareAnArticle(a, b) : shareAnArticle(b, a);
   }
 
   // ---- queries -------------------------------------------------------------------------------------------------
@@ -855,6 +854,12 @@ function keysOfName(name: string, includePersons: boolean): string[] {
 
 function tokensEqual(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((token, i) => sameWord(token, b[i]!));
+}
+
+/** Whether two names appear in one article (`small` the one in fewer articles). */
+function shareAnArticle(small: NameNode, large: NameNode): boolean {
+  for (let i = 0; i < small.articles.size; i++) if (large.articles.has(small.articles.idAt(i))) return true;
+  return false;
 }
 
 function articleTotal(nodes: readonly NameNode[]): number {

@@ -301,8 +301,10 @@ export class WorkspaceIndex {
       summary,
       nodes,
       nodeOf,
-      ...(sorted ? {} : { order: [...summary.entities.keys()].sort((a, b) => summary.entities[a]!.start - summary.entities[b]!.start) }),
-      ...(definitions.length > 0 ? { definitions } : {}),
+      // every field present from the start: one object shape for all articles keeps the code that reads them fast
+      overrides: undefined,
+      order: sorted ? undefined : [...summary.entities.keys()].sort((a, b) => summary.entities[a]!.start - summary.entities[b]!.start),
+      definitions: definitions.length > 0 ? definitions : undefined,
       sortKey: `${summary.articleDate?.iso ?? '\uffff'}\u0000${uri}`,
       rank: -1,
     };
@@ -573,8 +575,8 @@ export class WorkspaceIndex {
   private *collectArticlesOfNodes(nodes: readonly NameNode[], into: Set<Article>): Generator<void, void> {
     let work = 0;
     for (const node of nodes) {
-      for (const articleId of node.articles.keys()) {
-        const article = this.articlesById.get(articleId);
+      for (let i = 0; i < node.articles.size; i++) {
+        const article = this.articlesById.get(node.articles.idAt(i));
         if (article) into.add(article);
         if (++work % 1024 === 0) yield;
       }
