@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { analyze } from '../../server/src/analysis/analyze';
 import { describeCluster, escapeMarkdown, HOVER_ARTICLE_LIMIT, lineLink } from '../../server/src/features/entityHover';
 import { ArticleText } from '../../server/src/features/viewText';
-import { indexOf, mentionsIn, type Gazetteer } from './workspace-fixtures';
+import { indexOf, mentionsIn, summaryOf, type Gazetteer } from './workspace-fixtures';
 
 const NAMES: Gazetteer = [['Hmeimim', 'place'], ['Khmeimim', 'place'], ['Latakia', 'place'], ['Syria', 'place'], ['Bogdanov', 'person'], ['Mikhail Bogdanov', 'person'], ['Ivan Bogdanov', 'person']];
 const displayPath = (uri: string) => uri.slice(uri.lastIndexOf('/') + 1);
@@ -40,6 +40,32 @@ describe('entity hover', function () {
     const index = indexOf(texts, NAMES);
     const markdown = hoverAt(index, 'file:///ws/b.txt', texts['file:///ws/b.txt'], 'Bogdanov');
     assert.match(markdown, /Not linked: the workspace names “Ivan Bogdanov” and “Mikhail Bogdanov”, and this article does not say which/);
+  });
+
+  it('reads another article for its snippet once, and again once that article is indexed again', function () {
+    const texts: Record<string, string> = {
+      'file:///ws/a.txt': 'Jets flew from Khmeimim near Latakia, Syria.',
+      'file:///ws/b.txt': 'Russia uses Hmeimim, near Latakia in Syria.',
+    };
+    const index = indexOf(texts, NAMES);
+    const reads: string[] = [];
+    const hover = () => {
+      const text = texts['file:///ws/a.txt']!;
+      const found = index.clusterAt('file:///ws/a.txt', text.indexOf('Khmeimim'))!;
+      const textOf = (uri: string) => (reads.push(uri), texts[uri] === undefined ? undefined : new ArticleText(texts[uri]!, false));
+      return describeCluster({ ref: found.ref, cluster: found.cluster, displayPath, textOf });
+    };
+    const first = hover();
+    assert.ok(first.includes('Russia uses **Hmeimim**'), first);
+    assert.equal(hover(), first);
+    assert.deepEqual(reads, ['file:///ws/b.txt']);
+    // b.txt changes and is indexed again: its snippet is cut from the new text
+    texts['file:///ws/b.txt'] = 'Moscow keeps Hmeimim, near Latakia in Syria.';
+    index.set('file:///ws/b.txt', summaryOf(texts['file:///ws/b.txt'], NAMES));
+    index.flush();
+    const after = hover();
+    assert.ok(after.includes('Moscow keeps **Hmeimim**'), after);
+    assert.deepEqual(reads, ['file:///ws/b.txt', 'file:///ws/b.txt']);
   });
 
   it('lists at most a few articles, then says how many more', function () {

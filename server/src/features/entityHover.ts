@@ -2,7 +2,7 @@
 // exact line with a snippet; the dates and figures in the same sentence when the article is open.
 import type { ArticleAnalysis } from '../analysis/types';
 import type { ArticleMentions, ClusterView, MentionRef } from '../workspace/index';
-import { snippetAround } from '../workspace/summary';
+import { snippetAround, type MentionSummary } from '../workspace/summary';
 import { figureSummary, entityTypeName } from './describe';
 import type { DisplayPath } from './ranges';
 import type { ArticleText } from './viewText';
@@ -19,6 +19,30 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** Snippets cut from other articles' texts, by mention object (null: none could be cut). Every hover on an entity lists
+ *  the same few articles, so after the first one a hover reads no file. An entry cannot outlive its text's analysis:
+ *  an article indexed again gets new mention objects (a file changed on disk and not yet indexed again keeps the
+ *  snippet of the text its links point into). */
+let snippets = new WeakMap<MentionSummary, { snippet: string; at: number } | null>();
+let snippetsCut = 0;
+/** Cut snippets kept at most (a WeakMap has no size: it is started afresh after this many). */
+const MAX_SNIPPETS = 4096;
+
+function cutSnippet(ref: MentionRef, textOf?: (uri: string) => ArticleText | undefined): { snippet: string; at: number } | null {
+  // no reader (a hover without texts): nothing to cut, nothing to remember
+  if (!textOf) return null;
+  const known = snippets.get(ref.mention);
+  if (known !== undefined) return known;
+  const text = textOf(ref.uri);
+  const cut = text && text.holds(ref.mention, ref.mention.text) ? snippetAround(text.text, text.lines, ref.mention) : null;
+  if (++snippetsCut > MAX_SNIPPETS) {
+    snippets = new WeakMap();
+    snippetsCut = 1;
+  }
+  snippets.set(ref.mention, cut);
+  return cut;
+}
+
 /** `file:///...#L12`: the link VS Code opens at that (1-based) line. */
 export function lineLink(uri: string, line: number): string {
   return `${uri}#L${line + 1}`;
@@ -29,9 +53,9 @@ export function lineLink(uri: string, line: number): string {
 function snippetOf(ref: MentionRef, textOf?: (uri: string) => ArticleText | undefined): string | undefined {
   let { snippet, snippetAt } = ref.mention;
   if (snippet === undefined) {
-    const text = textOf?.(ref.uri);
-    if (!text || !text.holds(ref.mention, ref.mention.text)) return undefined;
-    ({ snippet, at: snippetAt } = snippetAround(text.text, text.lines, ref.mention));
+    const cut = cutSnippet(ref, textOf);
+    if (!cut) return undefined;
+    ({ snippet, at: snippetAt } = cut);
   }
   if (!snippet || snippetAt === undefined) return undefined;
   const length = Math.min(ref.mention.end - ref.mention.start, snippet.length - snippetAt);
