@@ -49,4 +49,17 @@ describe('background turns', function () {
     busyFor(10);
     assert.equal(busy.due, true);
   });
+
+  it("gives the turn after input to the input's handler, not to a job queued before it", async function () {
+    const log: string[] = [];
+    // a job's turn is queued, then input is read and its handler queued (as the protocol library queues it)
+    const job = (async () => {
+      await nextTurn();
+      log.push('job');
+    })();
+    noteInput();
+    setImmediate(() => log.push('request'));
+    await job;
+    assert.deepEqual(log, ['request', 'job']);
+  });
 });

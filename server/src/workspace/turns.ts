@@ -3,7 +3,8 @@
 // not enough when several such jobs run at once: every callback queued before Node's check phase starts runs in that
 // phase, so five jobs' slices ran back to back (60-250 ms) before the server read the editor's next request. Here
 // every yield waits for its own turn, and one turn is given per pass of the event loop, after Node has polled for
-// input: a request waits behind one slice at most.
+// input: a request waits behind one slice at most, and behind none when the server is told of input as it arrives
+// (noteInput): the turn after it goes to the message's handler.
 
 const waiting: Array<() => void> = [];
 let scheduled = false;
@@ -16,6 +17,13 @@ function schedule(): void {
 
 function giveTurn(): void {
   scheduled = false;
+  if (inputSinceTurn) {
+    // The editor's input was read in this pass of the loop, and the handler of its message is queued behind this
+    // callback (the turn was queued first, in the pass before): let the handler run first, the turn next pass.
+    inputSinceTurn = false;
+    schedule();
+    return;
+  }
   const next = waiting.shift();
   // scheduled from within the check phase, the next turn comes in the next pass of the loop, after the poll for input
   if (waiting.length > 0) schedule();
@@ -41,12 +49,15 @@ const BUSY_MS = 250;
 /** A background slice's length while the editor is busy. */
 const BUSY_SLICE_MS = 3;
 let lastInput = -Infinity;
+/** Whether input came since the last turn was given (see giveTurn). */
+let inputSinceTurn = false;
 
 /** The editor sent something (a request, a notification). The server reads one message per pass of the event loop, so
  *  a request that follows a notification (an edit, then fresh tokens) waits for a background slice before each: for a
  *  while, slices are kept to BUSY_SLICE_MS so that the editor's messages wait for short ones. */
 export function noteInput(): void {
   lastInput = Date.now();
+  inputSinceTurn = true;
 }
 
 /** A loop's slices of about `sliceMs` (less while the editor is busy): `due` once the current slice has run that long,
