@@ -230,6 +230,29 @@ function views(index: WorkspaceIndex): string[] {
     .sort();
 }
 
+describe('workspace index: definition order', function () {
+  it('lists a small view\'s articles by date, then undated ones by URI, among many other articles', function () {
+    const names: Gazetteer = [['Hmeimim', 'place'], ['Latakia', 'place']];
+    const texts = new Map<string, string>();
+    // enough other articles that the view sorts its own few instead of ranking every article
+    for (let i = 0; i < 40; i++) texts.set(`file:///o/filler-${String(i).padStart(2, '0')}.txt`, 'Nothing to see in Latakia.');
+    texts.set('file:///o/a.txt', 'Hmeimim again.');
+    texts.set('file:///o/b.txt', 'December 17, 2024\nHmeimim is busy.');
+    texts.set('file:///o/c.txt', 'November 6, 2017\nHmeimim opened.');
+    texts.set('file:///o/0.txt', 'Hmeimim first.');
+    const index = coldIndex(texts, names);
+    const order = () => {
+      const found = index.clusterAt('file:///o/a.txt', 0)!;
+      return found.cluster.articles.map((article) => article.uri.slice('file:///o/'.length));
+    };
+    assert.deepEqual(order(), ['c.txt', 'b.txt', '0.txt', 'a.txt']);
+    // a new date moves an article (the cached view is patched)
+    index.set('file:///o/0.txt', summaryOf('January 2, 2020\nHmeimim first.', names));
+    index.flush();
+    assert.deepEqual(order(), ['c.txt', '0.txt', 'b.txt', 'a.txt']);
+  });
+});
+
 describe('workspace index: cached views after edits', function () {
   it('agrees with a cold build after random edits that move, re-date, add and remove mentions (views cached between)', function () {
     const names: Gazetteer = [...SEED_NAMES, ['Ivan Bogdanov', 'person'], ['Tartous', 'place'], ['Hafez al-Assad', 'person']];

@@ -573,7 +573,7 @@ export class NameGraph {
     }
   }
 
-  /** `recluster` in steps: the generator yields every few hundred names or edges, so a caller can spread a large
+  /** `recluster` in steps: the generator yields every few names or edges, so a caller can spread a large
    *  re-clustering (a whole workspace after a cold start) over many turns of the event loop. The clusters as they
    *  were stay in place until the last step, so queries in between see a consistent state. Names changed while the
    *  job runs are marked dirty again and re-clustered by the next run; names deleted meanwhile are left out. */
@@ -594,7 +594,8 @@ export class NameGraph {
     for (const node of dirty) {
       queue.push(node);
       for (const edge of this.candidates(node)) queue.push(edge.b);
-      if (++work % 64 === 0) yield;
+      // a name's candidates cost from microseconds to milliseconds (a common surname): a step per name
+      yield;
     }
     for (const id of orphans) for (const node of this.clusters.get(id)?.nodes ?? []) queue.push(node);
     const removed = new Set<number>(orphans);
@@ -612,7 +613,7 @@ export class NameGraph {
         edges.push(edge);
         if (!region.has(edge.b)) queue.push(edge.b);
       }
-      if (++work % 32 === 0) yield;
+      if (++work % 4 === 0) yield;
     }
     // each holding edge was seen from both ends: keep one, between names still there
     const kept: Edge[] = [];
@@ -628,7 +629,7 @@ export class NameGraph {
       let group = groups[g]!;
       if (!group.every((node) => this.isLive(node))) group = groups[g] = group.filter((node) => this.isLive(node));
       if (group.length > 1) group.sort((x, y) => y.mentions - x.mentions || (x.key < y.key ? -1 : 1));
-      if (g % 1024 === 1023) yield;
+      if (g % 128 === 127) yield;
     }
     // commit (no yield from here: queries see the old clusters or the new, never a mix); names deleted since the
     // lists were made are left out here too
@@ -697,7 +698,7 @@ export class NameGraph {
     return this.nodes[node.cls].get(node.key) === node;
   }
 
-  /** The clusters of a region (lists of names), by union under the guards; yields every thousand edges. */
+  /** The clusters of a region (lists of names), by union under the guards; yields every few edges. */
   private *clusterRegion(nodes: NameNode[], edges: Edge[]): Generator<void, NameNode[][]> {
     const parent = new Map<NameNode, NameNode>();
     const members = new Map<NameNode, NameNode[]>();
@@ -709,7 +710,7 @@ export class NameGraph {
       members.set(node, [node]);
       const distinct = this.distinctTags.get(node.key);
       if (distinct) tags.set(node, new Set(distinct));
-      if (i % 2048 === 2047) yield;
+      if (i % 256 === 255) yield;
     }
     const find = (node: NameNode): NameNode => {
       let root = node;
@@ -727,7 +728,8 @@ export class NameGraph {
     edges = yield* sortInSteps(edges, (x, y) => x.kind - y.kind || compareKeys(x, y));
     let work = 0;
     for (const edge of edges) {
-      if (++work % 256 === 0) yield;
+      // a transliteration edge checks shared context across articles: steps of a few edges
+      if (++work % 16 === 0) yield;
       const ra = find(edge.a);
       const rb = find(edge.b);
       if (ra === rb) continue;
@@ -748,7 +750,10 @@ export class NameGraph {
       }
     }
     const groups: NameNode[][] = [];
-    for (const [root, list] of members) if (parent.get(root) === root) groups.push(list);
+    for (const [root, list] of members) {
+      if (parent.get(root) === root) groups.push(list);
+      if (++work % 1024 === 0) yield;
+    }
     return groups;
   }
 
