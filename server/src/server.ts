@@ -213,7 +213,10 @@ async function analysisFor(uri: string): Promise<ArticleAnalysis | undefined> {
 /** The offset of a position in an open document, after bringing the index up to date with it. */
 async function openOffset(uri: string, position: { line: number; character: number }): Promise<number | undefined> {
   await analysisFor(uri);
-  return documents.get(uri)?.offsetAt(position);
+  const offset = documents.get(uri)?.offsetAt(position);
+  // the entity's view, when it has to be built, is built in slices (other requests are answered meanwhile)
+  if (offset !== undefined) await index.prepareViewAt(canonicalUri(uri), offset);
+  return offset;
 }
 
 // Consistency checks: pull or push diagnostics, refreshes and quick fixes (features/diagnostics.ts).
@@ -464,6 +467,8 @@ connection.languages.semanticTokens.onRange((params, token) =>
 connection.onHover((params, token) =>
   safely('hover', null, async () => {
     const uri = params.textDocument.uri;
+    // the entity's view first (in slices, when it has to be built), then the analysis and offset of the text as it is
+    await openOffset(uri, params.position);
     const analysis = await analysisFor(uri);
     const document = documents.get(uri);
     if (!analysis || !document) return null;

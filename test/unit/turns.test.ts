@@ -50,6 +50,18 @@ describe('background turns', function () {
     assert.equal(busy.due, true);
   });
 
+  it('gives urgent turns (work a request waits for) before background ones', async function () {
+    const log: string[] = [];
+    const job = async (name: string, priority: 'background' | 'urgent') => {
+      for (let i = 0; i < 2; i++) {
+        await nextTurn(priority);
+        log.push(`${name}${i}`);
+      }
+    };
+    await Promise.all([job('b', 'background'), job('u', 'urgent')]);
+    assert.deepEqual(log, ['u0', 'u1', 'b0', 'b1']);
+  });
+
   it("gives the turn after input to the input's handler, not to a job queued before it", async function () {
     const log: string[] = [];
     // a job's turn is queued, then input is read and its handler queued (as the protocol library queues it)

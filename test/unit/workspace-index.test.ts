@@ -302,6 +302,25 @@ describe('workspace index: views built in slices', function () {
     return new Map(readdirSync(SEEDS_DIR).sort().map((file) => [`file:///seeds/${file}`, readFileSync(path.join(SEEDS_DIR, file), 'utf8')]));
   }
 
+  it('builds the view under a position in slices, the one a query would build', async function () {
+    const current = seedTexts();
+    const index = coldIndex(current, SEED_NAMES);
+    index.flush();
+    const [uri, text] = [...current].find(([, t]) => t.includes('Hmeimim'))!;
+    const offset = text.indexOf('Hmeimim');
+    let otherTurn = false;
+    const prepared = index.prepareViewAt(uri, offset, 0);
+    setImmediate(() => (otherTurn = true));
+    await prepared;
+    assert.ok(otherTurn, 'the build gave way to other work');
+    const view = index.clusterAt(uri, offset)!.cluster;
+    const cold = coldIndex(current, SEED_NAMES).clusterAt(uri, offset)!.cluster;
+    assert.deepEqual({ ...view, id: 0 }, { ...cold, id: 0 });
+    // cached: asking again builds nothing (the same object comes back)
+    await index.prepareViewAt(uri, offset, 0);
+    assert.equal(index.clusterAt(uri, offset)!.cluster, view);
+  });
+
   it('builds the views a query would, a step per turn', async function () {
     const current = seedTexts();
     const warmed = coldIndex(current, SEED_NAMES);

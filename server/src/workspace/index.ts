@@ -831,6 +831,24 @@ export class WorkspaceIndex {
     return built;
   }
 
+  /** Builds the view of the entity under `offset` in slices, when it is not cached, so that a request that needs it
+   *  (a hover on "United States" right after an index, 30-80 ms to build at 10x) does not hold up the requests behind
+   *  it. Does nothing while a query would re-cluster first or answer from a bulk load's clusters: the query then
+   *  builds the view itself, as before. */
+  async prepareViewAt(uri: string, offset: number, sliceMs = 5): Promise<void> {
+    if (this.bulk > 0 || this.pendingJob || this.graph.needsClustering || this.changedUris.size > 0) return;
+    const ref = this.mentionAt(uri, offset);
+    const article = ref && this.articles.get(uri);
+    const node = article && nodeAt(article, ref.index);
+    if (!article || !node) return;
+    const id = (article.overrides?.get(node) ?? node).cluster;
+    const nodes = this.graph.cluster(id)?.nodes;
+    if (!nodes || this.views.has(id)) return;
+    const stamp = this.changeStamp;
+    const view = await runInSlices(this.viewSteps(id, nodes), new TimeSlices(sliceMs, 'urgent'), () => this.changeStamp === stamp && this.bulk === 0 && this.graph.cluster(id)?.nodes === nodes);
+    if (view && !this.views.has(id)) this.keepView(id, view);
+  }
+
   /** The clusters an article's mentions belong to (through its own resolutions too), without building their views. */
   private clusterIdsIn(uri: string): number[] {
     const article = this.articles.get(uri);

@@ -7,6 +7,8 @@
 // (noteInput): the turn after it goes to the message's handler.
 
 const waiting: Array<() => void> = [];
+/** Turns of work a request waits for (a view a hover needs): given before any background job's. */
+const urgent: Array<() => void> = [];
 let scheduled = false;
 
 function schedule(): void {
@@ -24,16 +26,17 @@ function giveTurn(): void {
     schedule();
     return;
   }
-  const next = waiting.shift();
+  const next = urgent.shift() ?? waiting.shift();
   // scheduled from within the check phase, the next turn comes in the next pass of the loop, after the poll for input
-  if (waiting.length > 0) schedule();
+  if (urgent.length > 0 || waiting.length > 0) schedule();
   next?.();
 }
 
-/** Resolves at this job's next turn (a later pass of the event loop, after pending input has been read). */
-export function nextTurn(): Promise<void> {
+/** Resolves at this job's next turn (a later pass of the event loop, after pending input has been read); an urgent
+ *  job's (work a request is waiting for) comes before every background job's. */
+export function nextTurn(priority: 'background' | 'urgent' = 'background'): Promise<void> {
   return new Promise((resolve) => {
-    waiting.push(resolve);
+    (priority === 'urgent' ? urgent : waiting).push(resolve);
     schedule();
   });
 }
@@ -65,7 +68,10 @@ export function noteInput(): void {
 export class TimeSlices {
   private started = Date.now();
 
-  constructor(private readonly sliceMs: number) {}
+  constructor(
+    private readonly sliceMs: number,
+    private readonly priority: 'background' | 'urgent' = 'background',
+  ) {}
 
   get due(): boolean {
     const now = Date.now();
@@ -74,7 +80,7 @@ export class TimeSlices {
   }
 
   async next(): Promise<void> {
-    await nextTurn();
+    await nextTurn(this.priority);
     this.started = Date.now();
   }
 }
