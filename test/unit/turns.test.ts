@@ -62,16 +62,23 @@ describe('background turns', function () {
     assert.deepEqual(log, ['u0', 'u1', 'b0', 'b1']);
   });
 
-  it("gives the turn after input to the input's handler, not to a job queued before it", async function () {
+  it("lets input be decoded, handled and answered before a job's turn queued before it", async function () {
     const log: string[] = [];
-    // a job's turn is queued, then input is read and its handler queued (as the protocol library queues it)
+    // a job's turn is queued, then input is read; the protocol library decodes the message, runs its handler and
+    // writes the answer in three passes of the loop, each step queued behind the job's turn
     const job = (async () => {
       await nextTurn();
       log.push('job');
     })();
     noteInput();
-    setImmediate(() => log.push('request'));
+    setImmediate(() => {
+      log.push('decoded');
+      setImmediate(() => {
+        log.push('handled');
+        setImmediate(() => log.push('answered'));
+      });
+    });
     await job;
-    assert.deepEqual(log, ['request', 'job']);
+    assert.deepEqual(log, ['decoded', 'handled', 'answered', 'job']);
   });
 });

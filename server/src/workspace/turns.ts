@@ -4,7 +4,7 @@
 // phase, so five jobs' slices ran back to back (60-250 ms) before the server read the editor's next request. Here
 // every yield waits for its own turn, and one turn is given per pass of the event loop, after Node has polled for
 // input: a request waits behind one slice at most, and behind none when the server is told of input as it arrives
-// (noteInput): the turn after it goes to the message's handler.
+// (noteInput): turns then give way until the message has been handled and answered.
 
 const waiting: Array<() => void> = [];
 /** Turns of work a request waits for (a view a hover needs): given before any background job's. */
@@ -19,10 +19,11 @@ function schedule(): void {
 
 function giveTurn(): void {
   scheduled = false;
-  if (inputSinceTurn) {
-    // The editor's input was read in this pass of the loop, and the handler of its message is queued behind this
-    // callback (the turn was queued first, in the pass before): let the handler run first, the turn next pass.
-    inputSinceTurn = false;
+  if (passesForInput > 0) {
+    // The editor's input was read lately: the protocol library decodes a message in one pass of the loop, runs its
+    // handler in the next and writes the answer in the one after, each step queued (setImmediate) behind a turn
+    // queued in the pass before. The turn waits for those passes.
+    passesForInput--;
     schedule();
     return;
   }
@@ -52,15 +53,17 @@ const BUSY_MS = 250;
 /** A background slice's length while the editor is busy. */
 const BUSY_SLICE_MS = 3;
 let lastInput = -Infinity;
-/** Whether input came since the last turn was given (see giveTurn). */
-let inputSinceTurn = false;
+/** Passes of the event loop in which turns still give way to the last input's message (see giveTurn). */
+let passesForInput = 0;
+/** A message's decoding, handling and answer take this many passes of the loop (vscode-jsonrpc queues each step). */
+const MESSAGE_PASSES = 3;
 
 /** The editor sent something (a request, a notification). The server reads one message per pass of the event loop, so
  *  a request that follows a notification (an edit, then fresh tokens) waits for a background slice before each: for a
  *  while, slices are kept to BUSY_SLICE_MS so that the editor's messages wait for short ones. */
 export function noteInput(): void {
   lastInput = Date.now();
-  inputSinceTurn = true;
+  passesForInput = MESSAGE_PASSES;
 }
 
 /** A loop's slices of about `sliceMs` (less while the editor is busy): `due` once the current slice has run that long,
