@@ -4,8 +4,9 @@
 // them). Ids come in increasing order, the order the articles were set in, as a Map's insertion order was.
 
 export class ArticleCounts {
-  /** id, count, id, count, ... (small arrays live in the heap object itself: no separate buffer). */
-  private pairs = new Int32Array(4);
+  /** id, count, id, count, ... (a plain array of small integers: grown in place by the engine, no buffer outside
+   *  the heap as a typed array of more than 64 bytes has). */
+  private readonly pairs: number[] = [];
   private length = 0;
 
   get size(): number {
@@ -37,21 +38,15 @@ export class ArticleCounts {
       }
       to = -at - 1;
     }
-    if (2 * n + 2 > this.pairs.length) {
-      const grown = new Int32Array(Math.max(4, this.pairs.length * 2));
-      grown.set(this.pairs.subarray(0, 2 * n));
-      this.pairs = grown;
-    }
-    if (to < n) this.pairs.copyWithin(2 * to + 2, 2 * to, 2 * n);
-    this.pairs[2 * to] = article;
-    this.pairs[2 * to + 1] = count;
+    if (to === n) this.pairs.push(article, count);
+    else this.pairs.splice(2 * to, 0, article, count);
     this.length = n + 1;
   }
 
   delete(article: number): boolean {
     const at = this.find(article);
     if (at < 0) return false;
-    this.pairs.copyWithin(2 * at, 2 * at + 2, 2 * this.length);
+    this.pairs.splice(2 * at, 2);
     this.length--;
     return true;
   }
