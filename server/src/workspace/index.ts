@@ -72,8 +72,9 @@ interface Article {
   readonly summary: ArticleSummary;
   /** The article's distinct names, in order of first mention. */
   readonly nodes: readonly NameNode[];
-  /** For each mention, its name's index in `nodes` (-1 for a mention with no letters). */
-  readonly nodeOf: Int32Array;
+  /** For each mention, its name's index in `nodes` (-1 for a mention with no letters). A plain array of small
+   *  integers: a typed array of more than 64 bytes would keep a buffer outside the heap for each of 22,000 articles. */
+  readonly nodeOf: readonly number[];
   /** Local resolutions: a short form, acronym or "X regime" this article itself spells out (absent when none). */
   overrides?: Map<NameNode, NameNode>;
   /** Mention indices sorted by start, only when the summary's order is not already that. */
@@ -258,7 +259,7 @@ export class WorkspaceIndex {
     if (!options.interned) this.strings.intern(summary);
     const id = this.nextArticleId++;
     const entities = summary.entities;
-    const nodeOf = new Int32Array(entities.length).fill(-1);
+    const nodeOf: number[] = new Array<number>(entities.length).fill(-1);
     const nodes: NameNode[] = [];
     // each distinct name once: its slot in `nodes`, its mention count and types in scratch arrays (no allocation
     // per mention or per name: this runs for every article of a warm start)
