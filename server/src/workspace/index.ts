@@ -409,16 +409,16 @@ export class WorkspaceIndex {
       }
     }
     // an organisation's short form, spelled out in this article ("New Orleans Saints ... the Saints")
+    // (both sides are organisations: the pairs are taken among those only, an article having dozens of names)
     const organisation = (node: NameNode) => node.types.organization > node.types.place + node.types.person + node.types.group;
-    let things: NameNode[] | undefined;
-    for (const node of nodes) if (node.cls === 'thing' && !node.acronym && !overrides?.has(node)) (things ??= []).push(node);
-    if (things && things.length > 1) {
-      for (const node of things) {
-        if (!organisation(node)) continue;
+    let organisations: NameNode[] | undefined;
+    for (const node of nodes) if (node.cls === 'thing' && !node.acronym && !overrides?.has(node) && organisation(node)) (organisations ??= []).push(node);
+    if (organisations && organisations.length > 1) {
+      for (const node of organisations) {
         let fit: NameNode | undefined;
         let several = false;
-        for (const long of things) {
-          if (long === node || long.form.tokens.length <= node.form.tokens.length || !organisation(long) || !isOrganisationShortForm(node.form.tokens, long.form.tokens)) continue;
+        for (const long of organisations) {
+          if (long === node || long.form.tokens.length <= node.form.tokens.length || !isOrganisationShortForm(node.form.tokens, long.form.tokens)) continue;
           if (fit && fit.form.phonetic !== long.form.phonetic) several = true;
           fit ??= long;
         }
