@@ -297,9 +297,16 @@ export class WorkspaceIndexer {
     const generation = ++this.generation;
     const cancelled = (): IndexAllResult => ({ indexed: 0, analysed: 0, reused: 0, skipped: [...this.skipped.values()], cancelled: true });
     await this.loadConfig();
-    const files = await this.discover();
-    if (generation !== this.generation) return cancelled();
     const fingerprint = this.fingerprint();
+    // the persisted index (read once per session) is read and decoded while the folders are walked
+    const persistedRead = this.readPersisted(fingerprint);
+    persistedRead.catch(() => undefined); // (awaited below; not an unhandled rejection if the walk fails first)
+    const files = await this.discover();
+    if (generation !== this.generation) {
+      // a later call indexes: it reads the persisted index again if this one had it
+      if ((await persistedRead).entries) this.persistRead = false;
+      return cancelled();
+    }
     if (fingerprint !== this.metaFingerprint) {
       // new analysis settings: nothing indexed before counts as current
       this.fileMeta.clear();
@@ -312,7 +319,7 @@ export class WorkspaceIndexer {
     for (const uri of [...this.skipped.keys()]) if (!wanted.has(uri)) this.skipped.delete(uri);
     // the files' stats are taken (where the file system can) while the persisted index is read
     const statsTaken = this.fs.statAll?.(files);
-    const { entries: persisted, clusters: savedClusters, status } = await this.readPersisted(fingerprint);
+    const { entries: persisted, clusters: savedClusters, status } = await persistedRead;
     const stats = await statsTaken;
     if (generation !== this.generation) return cancelled();
 
