@@ -50,6 +50,21 @@ describe('background turns', function () {
     assert.equal(busy.due, true);
   });
 
+  it('holds idle work (views warmed ahead of need) while the editor keeps sending, and runs it once it stops', async function () {
+    const log: string[] = [];
+    noteInput();
+    const idle = new TimeSlices(0, 'idle').next().then(() => log.push('idle'));
+    const background = new TimeSlices(0).next().then(() => log.push('background'));
+    // the editor sends something every 50 ms for 300 ms: more often than the quiet period idle work waits for
+    for (let i = 0; i < 6; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      noteInput();
+      log.push('input');
+    }
+    await Promise.all([idle, background]);
+    assert.deepEqual(log, ['background', 'input', 'input', 'input', 'input', 'input', 'input', 'idle']);
+  });
+
   it('gives urgent turns (work a request waits for) before background ones', async function () {
     const log: string[] = [];
     const job = async (name: string, priority: 'background' | 'urgent') => {

@@ -321,6 +321,19 @@ describe('workspace index: views built in slices', function () {
     assert.equal(index.clusterAt(uri, offset)!.cluster, view);
   });
 
+  it('warms the views of an opened article\'s entities, and then has them all', async function () {
+    const current = seedTexts();
+    const index = coldIndex(current, SEED_NAMES);
+    index.flush();
+    const [uri] = [...current].find(([, t]) => t.includes('Hmeimim'))!;
+    const built = await index.warmViewsOf(uri);
+    const mentioned = index.clustersIn(uri).map(({ cluster }) => cluster.id);
+    assert.ok(mentioned.length >= 5, `${mentioned.length} entities`);
+    assert.deepEqual([...built].sort((a, b) => a - b), [...mentioned].sort((a, b) => a - b));
+    assert.deepEqual(await index.warmViewsOf(uri), []);
+    assert.deepEqual(views(index), views(coldIndex(current, SEED_NAMES)));
+  });
+
   it('builds the views a query would, a step per turn', async function () {
     const current = seedTexts();
     const warmed = coldIndex(current, SEED_NAMES);

@@ -236,6 +236,9 @@ export class WorkspaceIndex {
     return this.scratchTally;
   }
   private pendingJob: Generator<void, Reclustered> | undefined;
+  /** Articles whose entities' views are to be warmed (see warmViewsOf), and the job doing it. */
+  private readonly warmQueue = new Set<string>();
+  private warming: Promise<number[]> | undefined;
 
   constructor(config: WorkspaceConfig = DEFAULT_CONFIG) {
     this.graph = new NameGraph(
@@ -829,7 +832,8 @@ export class WorkspaceIndex {
     // the entities of the articles open in the editor first: those are the ones hovered next
     const inFirst = new Set(first.flatMap((uri) => this.clusterIdsIn(uri)));
     const order = [...weighted.filter(({ id }) => inFirst.has(id)), ...weighted.filter(({ id }) => !inFirst.has(id))];
-    const slices = new TimeSlices(sliceMs);
+    // work ahead of need: it pauses while the editor is sending requests (a request then builds its own view)
+    const slices = new TimeSlices(sliceMs, 'idle');
     for (const { id } of order.slice(0, Math.min(limit, MAX_CACHED_VIEWS / 2))) {
       if (slices.due) await slices.next();
       if (!unchanged()) break;
@@ -863,6 +867,48 @@ export class WorkspaceIndex {
     const stamp = this.changeStamp;
     const view = await runInSlices(this.viewSteps(id, nodes), new TimeSlices(sliceMs, 'urgent'), () => this.changeStamp === stamp && this.bulk === 0 && this.graph.cluster(id)?.nodes === nodes);
     if (view && !this.views.has(id)) this.keepView(id, view);
+  }
+
+  /** Builds, in background slices, the views of the entities an article mentions that are not cached: called when the
+   *  editor opens the article, whose entities are the ones hovered next. Articles queue up; resolves with the ids of
+   *  the views built once the queue is empty. Skipped while a bulk load or a whole-workspace re-clustering runs
+   *  (warmViews follows those). */
+  warmViewsOf(uri: string): Promise<number[]> {
+    this.warmQueue.add(uri);
+    this.warming ??= this.drainWarmQueue().finally(() => {
+      this.warming = undefined;
+      // queued between the last step and this one
+      const next = this.warmQueue.values().next();
+      if (!next.done) {
+        this.warmQueue.delete(next.value);
+        void this.warmViewsOf(next.value).catch(() => undefined);
+      }
+    });
+    return this.warming;
+  }
+
+  private async drainWarmQueue(): Promise<number[]> {
+    const built: number[] = [];
+    const slices = new TimeSlices(5);
+    while (this.warmQueue.size > 0) {
+      const uri = this.warmQueue.values().next().value!;
+      this.warmQueue.delete(uri);
+      if (this.bulk > 0 || this.pendingJob) continue;
+      this.flush();
+      for (const id of this.clusterIdsIn(uri)) {
+        if (slices.due) await slices.next();
+        if (this.bulk > 0 || this.pendingJob) break;
+        const nodes = this.graph.cluster(id)?.nodes;
+        if (!nodes || this.views.has(id)) continue;
+        const stamp = this.changeStamp;
+        const view = await runInSlices(this.viewSteps(id, nodes), slices, () => this.changeStamp === stamp && this.bulk === 0 && this.graph.cluster(id)?.nodes === nodes);
+        if (view && !this.views.has(id)) {
+          this.keepView(id, view);
+          built.push(id);
+        }
+      }
+    }
+    return built;
   }
 
   /** The clusters an article's mentions belong to (through its own resolutions too), without building their views. */

@@ -672,11 +672,14 @@ export class WorkspaceIndexer {
   /** The editor has the document open: its text wins over the disk until it is closed. */
   setOpenSummary(uri: string, summary: ArticleSummary | undefined): void {
     const key = canonicalUri(uri);
+    const opened = !this.open.has(key);
     this.open.add(key);
     // the index no longer holds the disk's version: when the document closes, the file is read again
     this.fileMeta.delete(key);
     if (summary) this.index.set(key, summary);
     else this.index.delete(key);
+    // a document just opened: its entities are the ones hovered next
+    if (opened && summary) void this.index.warmViewsOf(key).catch(() => undefined);
   }
 
   isOpen(uri: string): boolean {

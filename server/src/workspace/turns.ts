@@ -51,7 +51,7 @@ export function inTurn(callback: () => void): void {
 /** While the editor is sending messages (within this long of the last), background slices are cut short. */
 const BUSY_MS = 250;
 /** A background slice's length while the editor is busy. */
-const BUSY_SLICE_MS = 3;
+const BUSY_SLICE_MS = 1;
 let lastInput = -Infinity;
 /** Passes of the event loop in which turns still give way to the last input's message (see giveTurn). */
 let passesForInput = 0;
@@ -66,6 +66,17 @@ export function noteInput(): void {
   passesForInput = MESSAGE_PASSES;
 }
 
+/** How a job's turns rank: `urgent` (a request waits for it) before `background` (work the index needs done), and
+ *  `idle` (work done ahead of need, such as warming entity views) only while the editor has sent nothing for a while. */
+export type TurnPriority = 'background' | 'urgent' | 'idle';
+
+/** Resolves once the editor has sent nothing for BUSY_MS. */
+async function editorQuiet(): Promise<void> {
+  for (let wait = BUSY_MS - (Date.now() - lastInput); wait > 0; wait = BUSY_MS - (Date.now() - lastInput)) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
 /** A loop's slices of about `sliceMs` (less while the editor is busy): `due` once the current slice has run that long,
  *  then `next()` waits for the job's next turn and starts a new slice. */
 export class TimeSlices {
@@ -73,7 +84,7 @@ export class TimeSlices {
 
   constructor(
     private readonly sliceMs: number,
-    private readonly priority: 'background' | 'urgent' = 'background',
+    private readonly priority: TurnPriority = 'background',
   ) {}
 
   get due(): boolean {
@@ -83,7 +94,8 @@ export class TimeSlices {
   }
 
   async next(): Promise<void> {
-    await nextTurn(this.priority);
+    if (this.priority === 'idle') await editorQuiet();
+    await nextTurn(this.priority === 'urgent' ? 'urgent' : 'background');
     this.started = Date.now();
   }
 }
