@@ -204,8 +204,10 @@ export function registerCheckDiagnostics(host: DiagnosticsHost): CheckDiagnostic
   connection.languages.diagnostics.onWorkspace(async (params, token) => {
     const known = new Map(params.previousResultIds.map((previous) => [canonicalUri(previous.uri), previous.value]));
     const started = Date.now();
+    let passes = 0;
     for (;;) {
       const seen = generation;
+      passes++;
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       try {
         const reported = new Set<string>();
@@ -247,6 +249,9 @@ export function registerCheckDiagnostics(host: DiagnosticsHost): CheckDiagnostic
         host.log(`workspace diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return { items: [] };
       }
+      // The index changed during this pass (it runs in slices): articles already passed may have news too (an edit
+      // of one article changes the findings of those sharing its figures), so go round again, a few times at most.
+      if (generation !== seen && passes < 4 && !token.isCancellationRequested) continue;
       // answer at once when there is news (or on the first pull); otherwise hold the request until something changes
       if (items.length > 0 || known.size === 0 || token.isCancellationRequested || Date.now() - started > WORKSPACE_HOLD_MS) return { items };
       await new Promise<void>((resolve) => {
