@@ -153,6 +153,11 @@ function mentionsOfCluster(article: Article, inCluster: ReadonlySet<NameNode>): 
   return mentions;
 }
 
+/** Definition order of articles: by date, then undated, each by URI (their sort keys). */
+function inDefinitionOrder(a: Article, b: Article): number {
+  return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
+}
+
 /** Mention indices in order of position. */
 function inOrder(article: Article): readonly number[] {
   return article.order ?? article.summary.entities.map((_, i) => i);
@@ -837,18 +842,24 @@ export class WorkspaceIndex {
     for (const { id } of order.slice(0, Math.min(limit, MAX_CACHED_VIEWS / 2))) {
       if (slices.due) await slices.next();
       if (!unchanged()) break;
-      const nodes = this.graph.cluster(id)?.nodes;
-      if (this.views.has(id) || !nodes) continue;
-      // stale (and dropped) when the clusters or the articles change meanwhile
-      const view = await runInSlices(this.viewSteps(id, nodes), slices, () => unchanged() && this.graph.cluster(id)?.nodes === nodes);
-      if (!view) return built;
-      // a hover may have built it meanwhile
-      if (!this.views.has(id)) {
-        this.keepView(id, view);
-        built.push(id);
-      }
+      const outcome = await this.buildViewInSlices(id, slices);
+      if (outcome === 'stale') return built;
+      if (outcome === 'built') built.push(id);
     }
     return built;
+  }
+
+  /** Builds cluster `id`'s view in `slices` and caches it. 'skipped': no such cluster, or its view is cached (a query
+   *  may have built it meanwhile); 'stale': the clusters or the articles changed meanwhile, and the view is dropped. */
+  private async buildViewInSlices(id: number, slices: TimeSlices): Promise<'built' | 'skipped' | 'stale'> {
+    const nodes = this.graph.cluster(id)?.nodes;
+    if (!nodes || this.views.has(id)) return 'skipped';
+    const stamp = this.changeStamp;
+    const view = await runInSlices(this.viewSteps(id, nodes), slices, () => this.changeStamp === stamp && this.bulk === 0 && this.graph.cluster(id)?.nodes === nodes);
+    if (!view) return 'stale';
+    if (this.views.has(id)) return 'skipped';
+    this.keepView(id, view);
+    return 'built';
   }
 
   /** Builds the view of the entity under `offset` in slices, when it is not cached, so that a request that needs it
@@ -861,12 +872,7 @@ export class WorkspaceIndex {
     const article = ref && this.articles.get(uri);
     const node = article && nodeAt(article, ref.index);
     if (!article || !node) return;
-    const id = (article.overrides?.get(node) ?? node).cluster;
-    const nodes = this.graph.cluster(id)?.nodes;
-    if (!nodes || this.views.has(id)) return;
-    const stamp = this.changeStamp;
-    const view = await runInSlices(this.viewSteps(id, nodes), new TimeSlices(sliceMs, 'urgent'), () => this.changeStamp === stamp && this.bulk === 0 && this.graph.cluster(id)?.nodes === nodes);
-    if (view && !this.views.has(id)) this.keepView(id, view);
+    await this.buildViewInSlices((article.overrides?.get(node) ?? node).cluster, new TimeSlices(sliceMs, 'urgent'));
   }
 
   /** Builds, in background slices, the views of the entities an article mentions that are not cached: called when the
@@ -898,14 +904,7 @@ export class WorkspaceIndex {
       for (const id of this.clusterIdsIn(uri)) {
         if (slices.due) await slices.next();
         if (this.bulk > 0 || this.pendingJob) break;
-        const nodes = this.graph.cluster(id)?.nodes;
-        if (!nodes || this.views.has(id)) continue;
-        const stamp = this.changeStamp;
-        const view = await runInSlices(this.viewSteps(id, nodes), slices, () => this.changeStamp === stamp && this.bulk === 0 && this.graph.cluster(id)?.nodes === nodes);
-        if (view && !this.views.has(id)) {
-          this.keepView(id, view);
-          built.push(id);
-        }
+        if ((await this.buildViewInSlices(id, slices)) === 'built') built.push(id);
       }
     }
     return built;
@@ -922,7 +921,7 @@ export class WorkspaceIndex {
    *  thousands of articles then sorts them by number, not by comparing long keys. */
   private ranked(): void {
     if (!this.rankStale) return;
-    const all = [...this.articles.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+    const all = [...this.articles.values()].sort(inDefinitionOrder);
     for (let i = 0; i < all.length; i++) all[i]!.rank = i;
     this.rankStale = false;
   }
@@ -970,7 +969,7 @@ export class WorkspaceIndex {
     // Definition order. Ranking every article (30 ms at 22,000) pays off for views of thousands of articles, which
     // then sort by number; a smaller view sorts its own articles by their keys.
     if (this.rankStale && found.length * RANK_WORTH_IT < this.articles.size) {
-      found.sort((a, b) => (a.article.sortKey < b.article.sortKey ? -1 : a.article.sortKey > b.article.sortKey ? 1 : 0));
+      found.sort((a, b) => inDefinitionOrder(a.article, b.article));
     } else {
       if (this.rankStale) yield;
       this.ranked();
