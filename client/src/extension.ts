@@ -12,6 +12,7 @@ import { CorroborateApi } from './api';
 import { registerCommands } from './commands/index';
 import { registerShowReferences } from './commands/references';
 import { factSheetMiddleware } from './factSheetDocuments';
+import { SERVER_EXEC_ARGV } from './serverProcess';
 import { serverErrorHandler } from './serverRestarts';
 import { createStatusBar } from './statusBar';
 import { EntitiesView } from './views/entities';
@@ -26,8 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const outputChannel = vscode.window.createOutputChannel('Corroborate', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: ARTICLE_LANGUAGES.flatMap((language) => [

@@ -26,6 +26,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver/node';
+import { SERVER_EXEC_ARGV } from '../../client/src/serverProcess';
 import { AnalysisCache, analyze } from '../../server/src/analysis/analyze';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { analysisFingerprint, indexFileFor, loadPersistedIndex } from '../../server/src/workspace/persistedIndex';
@@ -135,8 +136,9 @@ class Server {
   ) {}
 
   static async start(folder: string, storagePath: string | undefined, initializationOptions: Record<string, unknown> = {}): Promise<Server> {
-    // CORROBORATE_BENCH_SERVER_ARGS: extra Node options for the server (for example --cpu-prof to profile a run)
-    const nodeArgs = (process.env.CORROBORATE_BENCH_SERVER_ARGS ?? '').split(/\s+/).filter(Boolean);
+    // started as the extension starts it (its Node options), plus CORROBORATE_BENCH_SERVER_ARGS: extra options (for
+    // example --cpu-prof to profile a run)
+    const nodeArgs = [...SERVER_EXEC_ARGV, ...(process.env.CORROBORATE_BENCH_SERVER_ARGS ?? '').split(/\s+/).filter(Boolean)];
     const child = spawn(process.execPath, [...nodeArgs, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr!.on('data', () => undefined);
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

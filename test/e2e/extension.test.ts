@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { SERVER_EXEC_ARGV } from '../../client/src/serverProcess';
 import { ROOT } from '../helpers/seeds';
 import { e2e } from './hooks';
 import { EXTENSION_ID } from './harness/session';
@@ -34,6 +35,8 @@ describe('e2e: the extension in code-server', function () {
     const session = e2e();
     await session.page.openFile(seedName('003'));
     const before = await poll(async () => session.languageServerProcesses(), (found) => found.length === 1, { timeout: 60_000 });
+    // started with the extension's Node options (the memory the benchmark measures depends on them)
+    for (const option of SERVER_EXEC_ARGV) assert.ok(before[0]!.commandLine.split(' ').includes(option), before[0]!.commandLine);
     await session.page.openFile(seedName('000'));
     // Each hover is a request to the server, each opened file a round of semantic-token requests; what they return is
     // the business of the dates-and-figures tests: here the server must survive them and say nothing alarming.
