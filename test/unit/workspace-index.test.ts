@@ -461,6 +461,32 @@ describe('workspace index: queries', function () {
     assert.deepEqual(changes[0]!.uris, ['file:///a.txt']);
   });
 
+  it('re-clusters nothing for an edit that keeps every name, and still shows the mentions where they moved', function () {
+    // most keystrokes: a word that is no name changes, and every mention after it moves
+    const index = indexOf(articles, names);
+    const uri = 'file:///a.txt';
+    const clusterIds = () => index.clusters().map((view) => view.id).sort((x, y) => x - y);
+    const idsBefore = clusterIds();
+    const cached = index.clusterAt(uri, 0)!.cluster; // a view cached before the edit
+    const changes: IndexChange[] = [];
+    index.onDidChange((change) => changes.push(change));
+    const edited = `Breaking news. ${articles[uri]}`;
+    index.set(uri, summaryOf(edited, names));
+    index.flush();
+    assert.deepEqual(clusterIds(), idsBefore, 'the same clusters, under the same ids');
+    assert.equal(changes.length, 1);
+    assert.deepEqual(changes[0], { uris: [uri], removedClusters: [], createdClusters: [], reshapedClusters: [] });
+    const after = index.clusterAt(uri, 'Breaking news. '.length)!.cluster;
+    assert.equal(after.id, cached.id);
+    const starts = after.articles.find((article) => article.uri === uri)!.mentions.map((ref) => ref.mention.start);
+    assert.deepEqual(starts, cached.articles.find((article) => article.uri === uri)!.mentions.map((ref) => ref.mention.start + 'Breaking news. '.length));
+    assert.deepEqual(views(index), views(coldIndex(new Map(Object.entries({ ...articles, [uri]: edited })), names)));
+    // one more mention is a change of names: re-clustered as before
+    index.set(uri, summaryOf(`${edited} Khmeimim too.`, names));
+    index.flush();
+    assert.ok(changes[1]!.createdClusters.length > 0);
+  });
+
   it('forgets a deleted article\'s mentions everywhere', function () {
     const index = indexOf(articles, names);
     index.delete('file:///b.txt');

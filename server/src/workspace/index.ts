@@ -158,6 +158,35 @@ function inDefinitionOrder(a: Article, b: Article): number {
   return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
 }
 
+/** Mention indices sorted by start, or undefined when the mentions are in that order already. */
+function mentionOrder(entities: readonly MentionSummary[]): number[] | undefined {
+  let sorted = true;
+  for (let i = 1; i < entities.length && sorted; i++) sorted = entities[i - 1]!.start <= entities[i]!.start;
+  return sorted ? undefined : [...entities.keys()].sort((a, b) => entities[a]!.start - entities[b]!.start);
+}
+
+/** An article's place in definition order: by date, undated last, then by URI. */
+function sortKeyOf(uri: string, summary: ArticleSummary): string {
+  return `${summary.articleDate?.iso ?? '\uffff'}\u0000${uri}`;
+}
+
+/** Whether two summaries of an article name the same things: the same mentions (text and type) in the same order,
+ *  and the same definitions. The name graph holds nothing else of an article. */
+function sameNames(a: ArticleSummary, b: ArticleSummary): boolean {
+  if (a.entities.length !== b.entities.length || a.definitions.length !== b.definitions.length) return false;
+  for (let i = 0; i < a.entities.length; i++) {
+    const x = a.entities[i]!;
+    const y = b.entities[i]!;
+    if (x.text !== y.text || x.type !== y.type) return false;
+  }
+  for (let i = 0; i < a.definitions.length; i++) {
+    const x = a.definitions[i]!;
+    const y = b.definitions[i]!;
+    if (x.short !== y.short || x.long !== y.long || x.type !== y.type) return false;
+  }
+  return true;
+}
+
 /** Mention indices in order of position. */
 function inOrder(article: Article): readonly number[] {
   return article.order ?? article.summary.entities.map((_, i) => i);
@@ -277,9 +306,22 @@ export class WorkspaceIndex {
     // Opening an article in the editor analyses the text the index already has from disk: nothing changes, and the
     // clusters (and the views cached for hovers, which take milliseconds to rebuild for the largest) stay as they are.
     if (previous && isDeepStrictEqual(previous.summary, summary)) return;
-    this.removeArticle(uri);
     // summaries decoded against `stringPool` already share their strings
     if (!options.interned) this.strings.intern(summary);
+    const article = previous && sameNames(previous.summary, summary) ? this.replaceKeepingNames(previous, summary) : this.addArticle(uri, summary);
+    this.articles.set(uri, article);
+    this.articlesById.set(article.id, article);
+    this.changedUris.add(uri);
+    this.changeStamp++;
+    // an edit that keeps the article's date keeps its place in definition order; anything else re-ranks (lazily)
+    if (previous && previous.sortKey === article.sortKey && previous.rank >= 0 && !this.rankStale) article.rank = previous.rank;
+    else this.rankStale = true;
+  }
+
+  /** A new article's entry (after the one it replaces, if any, is removed): its names counted into the graph, which
+   *  re-clusters them and everything they may link to at the next flush. */
+  private addArticle(uri: string, summary: ArticleSummary): Article {
+    this.removeArticle(uri);
     const id = this.nextArticleId++;
     const entities = summary.entities;
     const nodeOf: number[] = new Array<number>(entities.length).fill(-1);
@@ -320,8 +362,6 @@ export class WorkspaceIndex {
       definitions.push([short.key, long.key, long.phonetic]);
       this.graph.addDefinition(short.key, long.key, long.phonetic, 1);
     }
-    let sorted = true;
-    for (let i = 1; i < entities.length && sorted; i++) sorted = entities[i - 1]!.start <= entities[i]!.start;
     const article: Article = {
       id,
       uri,
@@ -330,20 +370,50 @@ export class WorkspaceIndex {
       nodeOf,
       // every field present from the start: one object shape for all articles keeps the code that reads them fast
       overrides: undefined,
-      order: sorted ? undefined : [...summary.entities.keys()].sort((a, b) => summary.entities[a]!.start - summary.entities[b]!.start),
+      order: mentionOrder(entities),
       definitions: definitions.length > 0 ? definitions : undefined,
-      sortKey: `${summary.articleDate?.iso ?? '\uffff'}\u0000${uri}`,
+      sortKey: sortKeyOf(uri, summary),
       rank: -1,
     };
     this.resolveLocally(article);
     if (article.overrides) for (const target of new Set(article.overrides.values())) addTo(this.overridesInto, target, article);
-    this.articles.set(uri, article);
-    this.articlesById.set(id, article);
-    this.changedUris.add(uri);
-    this.changeStamp++;
-    // an edit that keeps the article's date keeps its place in definition order; anything else re-ranks (lazily)
-    if (previous && previous.sortKey === article.sortKey && previous.rank >= 0 && !this.rankStale) article.rank = previous.rank;
-    else this.rankStale = true;
+    return article;
+  }
+
+  /** An edit that leaves an article's names as they were, mention by mention (most keystrokes): the name graph and
+   *  its clusters are unchanged, so nothing is re-clustered. The article keeps its id (the graph counts it under that
+   *  id); its entry is new, and the cached views that list it work its mentions in again when next asked for. */
+  private replaceKeepingNames(previous: Article, summary: ArticleSummary): Article {
+    for (const target of new Set(previous.overrides?.values() ?? [])) removeFrom(this.overridesInto, target, previous);
+    const article: Article = {
+      id: previous.id,
+      uri: previous.uri,
+      summary,
+      nodes: previous.nodes,
+      nodeOf: previous.nodeOf,
+      overrides: undefined,
+      order: mentionOrder(summary.entities),
+      definitions: previous.definitions,
+      sortKey: sortKeyOf(previous.uri, summary),
+      rank: -1,
+    };
+    this.resolveLocally(article);
+    if (article.overrides) for (const target of new Set(article.overrides.values())) addTo(this.overridesInto, target, article);
+    // the views that list the article: its names' clusters, and those its own resolutions point into
+    const clusters = new Set<number>();
+    for (const node of previous.nodes) clusters.add(node.cluster);
+    for (const overrides of [previous.overrides, article.overrides]) for (const target of overrides?.values() ?? []) clusters.add(target.cluster);
+    for (const id of clusters) this.markViewStale(id, article.uri);
+    return article;
+  }
+
+  /** A cached view (if any) of cluster `id` is to work the article `uri` in again when next asked for. */
+  private markViewStale(id: number, uri: string): void {
+    const entry = this.views.get(id);
+    if (!entry) return;
+    const stale = new Set(entry.stale ?? []).add(uri);
+    if (stale.size > MAX_CARRIED_CHANGES) this.views.delete(id);
+    else this.views.set(id, { ...entry, stale });
   }
 
   /** Removes an article; returns whether it was there. */
