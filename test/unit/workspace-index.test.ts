@@ -253,6 +253,56 @@ describe('workspace index: definition order', function () {
   });
 });
 
+describe('workspace index: definition order of a view that spans the workspace', function () {
+  // thousands of articles, so that ranking them all runs in steps (sorted runs, then merges)
+  const names: Gazetteer = [['Latakia', 'place']];
+  const dates = ['January 2, 2020', 'March 4, 2019', 'December 17, 2024', 'November 6, 2017', ''];
+  const variants = dates.map((date) => summaryOf(`${date ? `${date}\n` : ''}Latakia is calm.`, names));
+
+  /** `count` articles under random URIs, each one of the variants. */
+  function workspace(count: number, seed: number): WorkspaceIndex {
+    const index = new WorkspaceIndex();
+    const next = lcg(seed);
+    for (let i = 0; i < count; i++) {
+      index.set(`file:///r/${Math.floor(next() * 1e9).toString(36)}-${i}.txt`, structuredClone(variants[Math.floor(next() * variants.length)]!));
+    }
+    return index;
+  }
+
+  /** The articles of the index in definition order, worked out here: dated by date, then undated; each by URI. */
+  function definitionOrder(index: WorkspaceIndex, uris: readonly string[]): string[] {
+    const key = (uri: string) => index.get(uri)!.articleDate?.iso ?? '\uffff';
+    return [...uris].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  const latakiaIn = (index: WorkspaceIndex, uri: string) => index.clusterAt(uri, index.get(uri)!.entities[0]!.start)!.cluster;
+
+  it('lists the articles by date, then undated ones, each by URI', function () {
+    const index = workspace(5000, 31);
+    const uris = index.clusters()[0]!.articles.map((article) => article.uri);
+    assert.equal(uris.length, 5000);
+    assert.deepEqual(uris, definitionOrder(index, uris));
+  });
+
+  it('ranks in slices, with an edit landing anywhere in the build (the ranking included)', async function () {
+    // the build takes some 50 turns of the event loop (collecting, sorting runs, merging, listing): an article is
+    // re-dated after k of them
+    for (let k = 0; k <= 60; k += 3) {
+      const index = workspace(5000, 32 + k);
+      index.flush();
+      const uris = index.clusters()[0]!.articles.map((article) => article.uri);
+      const preparing = index.prepareViewAt(uris[0]!, index.get(uris[0]!)!.entities[0]!.start, 0);
+      for (let pass = 0; pass < k; pass++) await new Promise((resolve) => setImmediate(resolve));
+      const moved = uris.find((uri) => !index.get(uri)!.articleDate)!;
+      index.set(moved, structuredClone(variants[3]!));
+      await preparing;
+      const order = latakiaIn(index, uris[0]!).articles.map((article) => article.uri);
+      assert.deepEqual(order, definitionOrder(index, uris), `re-dated after ${k} passes`);
+      assert.ok(order.indexOf(moved) < order.length - 500, 'the re-dated article moved up among the dated');
+    }
+  });
+});
+
 describe('workspace index: cached views after edits', function () {
   it('agrees with a cold build after random edits that move, re-date, add and remove mentions (views cached between)', function () {
     const names: Gazetteer = [...SEED_NAMES, ['Ivan Bogdanov', 'person'], ['Tartous', 'place'], ['Hafez al-Assad', 'person']];

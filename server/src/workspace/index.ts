@@ -158,6 +158,21 @@ function inDefinitionOrder(a: Article, b: Article): number {
   return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
 }
 
+/** Articles ranked per step of `rankSteps`: sorted runs of this many, and merges of about this many. */
+const RANK_RUN = 2048;
+
+/** Two runs in definition order merged into one, yielding every RANK_RUN articles. */
+function* mergeSteps(a: readonly Article[], b: readonly Article[]): Generator<void, Article[]> {
+  const out: Article[] = new Array<Article>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < out.length; k++) {
+    out[k] = j >= b.length || (i < a.length && inDefinitionOrder(a[i]!, b[j]!) <= 0) ? a[i++]! : b[j++]!;
+    if (k % RANK_RUN === RANK_RUN - 1) yield;
+  }
+  return out;
+}
+
 /** Mention indices sorted by start, or undefined when the mentions are in that order already. */
 function mentionOrder(entities: readonly MentionSummary[]): number[] | undefined {
   let sorted = true;
@@ -988,11 +1003,26 @@ export class WorkspaceIndex {
   }
 
   /** Ranks every article in definition order (date, then URI) when that changed: a view of a cluster that spans
-   *  thousands of articles then sorts them by number, not by comparing long keys. */
-  private ranked(): void {
+   *  thousands of articles then sorts them by number, not by comparing long keys. In steps: sorting 22,000 articles
+   *  by key is some 30 ms of string comparisons, so runs are sorted and merged a few thousand articles per step. When
+   *  the articles change meanwhile, nothing is ranked (the view being built is dropped as stale anyway). */
+  private *rankSteps(): Generator<void, void> {
     if (!this.rankStale) return;
-    const all = [...this.articles.values()].sort(inDefinitionOrder);
-    for (let i = 0; i < all.length; i++) all[i]!.rank = i;
+    const stamp = this.changeStamp;
+    let runs: Article[][] = [];
+    const all = [...this.articles.values()];
+    for (let at = 0; at < all.length; at += RANK_RUN) {
+      runs.push(all.slice(at, at + RANK_RUN).sort(inDefinitionOrder));
+      yield;
+    }
+    while (runs.length > 1) {
+      const merged: Article[][] = [];
+      for (let r = 0; r < runs.length; r += 2) merged.push(r + 1 < runs.length ? yield* mergeSteps(runs[r]!, runs[r + 1]!) : runs[r]!);
+      runs = merged;
+    }
+    if (this.changeStamp !== stamp) return;
+    const sorted = runs[0] ?? [];
+    for (let i = 0; i < sorted.length; i++) sorted[i]!.rank = i;
     this.rankStale = false;
   }
 
@@ -1041,8 +1071,7 @@ export class WorkspaceIndex {
     if (this.rankStale && found.length * RANK_WORTH_IT < this.articles.size) {
       found.sort((a, b) => inDefinitionOrder(a.article, b.article));
     } else {
-      if (this.rankStale) yield;
-      this.ranked();
+      yield* this.rankSteps();
       found.sort((a, b) => a.article.rank - b.article.rank);
     }
     yield;
