@@ -49,6 +49,19 @@ describe('robustness: the summary codec', function () {
     assert.equal(count, 1000);
   });
 
+  it('writes an object and an array a part at a time as the same bytes as in one write', function () {
+    const value = { configKey: 'aliases:on', groups: [['place|hmeimim', 'place|khmeimim'], [], ['group|isis']] };
+    const whole = new PlainWriter();
+    whole.write(value);
+    const parts = new PlainWriter();
+    parts.beginObject(['configKey', 'groups']);
+    parts.write(value.configKey);
+    parts.beginArray(value.groups.length);
+    for (const group of value.groups) parts.write(group);
+    assert.deepStrictEqual(parts.finish(), whole.finish());
+    assert.deepStrictEqual(decodePlain(parts.finish()), value);
+  });
+
   it('shares strings through an intern pool', function () {
     const pool = new Map<string, string>();
     const a = decodePlain(encodePlain({ name: 'Islamic State of Iraq and the Levant' }), pool) as { name: string };

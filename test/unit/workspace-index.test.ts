@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lcg } from '../helpers/random';
-import { nextTurn } from '../../server/src/workspace/turns';
+import { nextTurn, noteInput } from '../../server/src/workspace/turns';
 import { SEEDS_DIR } from '../helpers/seeds';
 import { parseConfig } from '../../server/src/workspace/config';
 import { WorkspaceIndex, type IndexChange } from '../../server/src/workspace/index';
@@ -284,6 +284,19 @@ describe('workspace index: definition order of a view that spans the workspace',
     assert.deepEqual(uris, definitionOrder(index, uris));
   });
 
+  it('ranks ahead of need in slices, and leaves a ranking overtaken by a new article to be done again', async function () {
+    const index = workspace(5000, 33);
+    index.flush();
+    const ranking = index.rankInSlices(0);
+    for (let pass = 0; pass < 4; pass++) await new Promise((resolve) => setImmediate(resolve));
+    index.set('file:///r/0-new.txt', structuredClone(variants[0]!)); // January 2, 2020: among the dated, not first
+    await ranking;
+    const uris = index.clusters()[0]!.articles.map((article) => article.uri);
+    assert.equal(uris.length, 5001);
+    assert.deepEqual(uris, definitionOrder(index, uris));
+    assert.ok(uris.indexOf('file:///r/0-new.txt') > 1000);
+  });
+
   it('ranks in slices, with an edit landing anywhere in the build (the ranking included)', async function () {
     // the build takes some 50 turns of the event loop (collecting, sorting runs, merging, listing): an article is
     // re-dated after k of them
@@ -411,6 +424,29 @@ describe('workspace index: views built in slices', function () {
     const built = await index.warmViews({ minMentions: 1, first: [open] });
     const named = namedIn(index, open);
     assert.deepEqual(new Set(built.slice(0, named.size)), named);
+  });
+
+  it('builds the largest views even while the editor is busy, and the rest once it is quiet', async function () {
+    const texts = new Map<string, string>();
+    for (let i = 0; i < 40; i++) texts.set(`file:///w/${i}.txt`, 'Latakia is calm.');
+    texts.set('file:///w/h.txt', 'Hmeimim is near Latakia.');
+    const index = coldIndex(texts, [['Latakia', 'place'], ['Hmeimim', 'place']]);
+    index.flush();
+    const cachedViews = () => (index as unknown as { views: Map<number, unknown> }).views.size;
+    let done: number[] | undefined;
+    noteInput();
+    void index.warmViews({ minMentions: 1, sliceMs: 0 }).then((built) => (done = built));
+    // the editor sends something every 10 ms for 150 ms
+    for (let i = 0; i < 15; i++) {
+      noteInput();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.equal(cachedViews(), 1, 'the large view (a mention per article) is built while the editor is busy');
+    assert.equal(done, undefined, 'the small one waits for a quiet editor');
+    while (done === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
+    const text = texts.get('file:///w/h.txt')!;
+    const idAt = (word: string) => index.clusterAt('file:///w/h.txt', text.indexOf(word))!.cluster.id;
+    assert.deepEqual(done, [idAt('Latakia'), idAt('Hmeimim')]);
   });
 
   it('keeps no view from before an article changed while the views were built', async function () {

@@ -398,6 +398,7 @@ export class WorkspaceIndexer {
       }
       await this.index.flushInSlices(SLICE_MS);
       if (generation !== this.generation) return cancelled();
+      await this.index.rankInSlices(SLICE_MS);
       const indexed = [...this.fileMeta.keys()].filter((uri) => this.index.has(uri) && !this.open.has(uri)).length;
       if (analysed > 0 || (status !== undefined && !status.startsWith('loaded'))) this.dirtySinceSave = true;
       this.scheduleSave(0);
@@ -636,15 +637,20 @@ export class WorkspaceIndexer {
         return;
       }
       this.dirtySinceSave = false;
+      // in slices, like the encoding: 22,000 articles' paths and summaries gathered at once held requests for 30 ms
+      // (a change meanwhile marks the index dirty again, and it is saved again)
       const entries: PersistedEntry[] = [];
+      const slices = new TimeSlices(SLICE_MS);
       for (const [uri, meta] of this.fileMeta) {
+        if (slices.due) await slices.next();
         if (this.open.has(uri)) continue;
         const summary = this.index.get(uri);
         const filePath = pathOfUri(uri);
         if (summary && filePath !== undefined) entries.push({ path: filePath, meta, summary });
       }
       try {
-        this.index.flushNow();
+        // the clusters as they are once what changed is re-clustered (in slices, after one under way)
+        await this.index.flushInSlices(SLICE_MS);
         const clusters = { configKey: this.index.configKey, groups: this.index.exportClusters() };
         await savePersistedIndex(file, { fingerprint: this.metaFingerprint, folders: this.folders }, entries, SLICE_MS, clusters);
       } catch (error) {

@@ -172,7 +172,16 @@ export async function savePersistedIndex(
     writer.write(entry.summary);
     if (slices.due) await slices.next();
   }
-  if (clusters) writer.write({ configKey: clusters.configKey, groups: clusters.groups });
+  if (clusters) {
+    // { configKey, groups }, a group at a time: 15,000 groups written at once held requests for 35 ms
+    writer.beginObject(['configKey', 'groups']);
+    writer.write(clusters.configKey);
+    writer.beginArray(clusters.groups.length);
+    for (const group of clusters.groups) {
+      writer.write(group);
+      if (slices.due) await slices.next();
+    }
+  }
   const parts = writer.finishParts();
   const header: PersistedHeader = {
     format: INDEX_FILE_FORMAT,

@@ -198,6 +198,19 @@ export class PlainWriter {
     }
   }
 
+  /** Starts an object with these keys, whose values follow as the next writes (in this order): for writing a large
+   *  object a part at a time. The bytes are those `write` makes of the whole object. */
+  beginObject(keys: readonly string[]): void {
+    this.values.byte(Tag.Object);
+    this.values.uint(this.shapeId(keys));
+  }
+
+  /** Starts an array of `length` items, which follow as the next writes (see `beginObject`). */
+  beginArray(length: number): void {
+    this.values.byte(Tag.Array);
+    this.values.uint(length);
+  }
+
   private stringId(value: string): number {
     let id = this.strings.get(value);
     if (id === undefined) {

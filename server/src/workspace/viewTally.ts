@@ -74,29 +74,38 @@ export class ViewTally {
   /** Counts (sign 1) or uncounts (sign -1) one article's mentions of the cluster. */
   add(mentions: readonly { readonly mention: MentionSummary }[], sign: 1 | -1): void {
     const stamp = ++addCounter;
-    for (const { mention } of mentions) {
-      const type = mention.type;
-      this.types[type] += sign;
-      this.mentionCount += sign;
-      const cls = typeClassOf(type);
-      const { form, core, key } = spellingOf(mention.text, cls);
-      if (!form.acronym && form.tokens.length > 1) this.fullTypes[type] += sign;
-      let entry = this.spellings.get(key);
-      if (!entry) {
-        entry = { forms: new Map(), mentions: 0, articles: 0, lastAdd: 0, byClass: { person: 0, thing: 0, group: 0 } };
-        this.spellings.set(key, entry);
-      }
-      entry.byClass[cls] += sign;
-      const forms = (entry.forms.get(core) ?? 0) + sign;
-      if (forms > 0) entry.forms.set(core, forms);
-      else entry.forms.delete(core);
-      entry.mentions += sign;
-      if (entry.lastAdd !== stamp) {
-        entry.lastAdd = stamp;
-        entry.articles += sign;
-      }
-      if (entry.mentions <= 0) this.spellings.delete(key);
+    for (const { mention } of mentions) this.count(mention, sign, stamp);
+  }
+
+  /** `add` for one article's mentions given by index into its list. */
+  addIndexed(entities: readonly MentionSummary[], indices: readonly number[], sign: 1 | -1): void {
+    const stamp = ++addCounter;
+    for (const index of indices) this.count(entities[index]!, sign, stamp);
+  }
+
+  /** One mention counted in (or out); `stamp` is the article's (its spellings count the article once). */
+  private count(mention: MentionSummary, sign: 1 | -1, stamp: number): void {
+    const type = mention.type;
+    this.types[type] += sign;
+    this.mentionCount += sign;
+    const cls = typeClassOf(type);
+    const { form, core, key } = spellingOf(mention.text, cls);
+    if (!form.acronym && form.tokens.length > 1) this.fullTypes[type] += sign;
+    let entry = this.spellings.get(key);
+    if (!entry) {
+      entry = { forms: new Map(), mentions: 0, articles: 0, lastAdd: 0, byClass: { person: 0, thing: 0, group: 0 } };
+      this.spellings.set(key, entry);
     }
+    entry.byClass[cls] += sign;
+    const forms = (entry.forms.get(core) ?? 0) + sign;
+    if (forms > 0) entry.forms.set(core, forms);
+    else entry.forms.delete(core);
+    entry.mentions += sign;
+    if (entry.lastAdd !== stamp) {
+      entry.lastAdd = stamp;
+      entry.articles += sign;
+    }
+    if (entry.mentions <= 0) this.spellings.delete(key);
   }
 
   /** Spellings, most mentioned first (then in most articles, then alphabetically). */
