@@ -939,6 +939,9 @@ export class WorkspaceIndex {
     const ordered = [...order.filter(large), ...order.filter((entry) => !large(entry))].slice(0, Math.min(limit, MAX_CACHED_VIEWS / 2));
     const busy = new TimeSlices(sliceMs);
     const idle = new TimeSlices(sliceMs, 'idle');
+    // every article ranked in definition order first, which a large view needs (not part of the index itself: a warm
+    // start is not held up by it)
+    if (ordered.length > 0 && large(ordered[0]!)) await this.rankInSlices(sliceMs);
     for (const entry of ordered) {
       const slices = large(entry) ? busy : idle;
       const { id } = entry;

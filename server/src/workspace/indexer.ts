@@ -398,7 +398,6 @@ export class WorkspaceIndexer {
       }
       await this.index.flushInSlices(SLICE_MS);
       if (generation !== this.generation) return cancelled();
-      await this.index.rankInSlices(SLICE_MS);
       const indexed = [...this.fileMeta.keys()].filter((uri) => this.index.has(uri) && !this.open.has(uri)).length;
       if (analysed > 0 || (status !== undefined && !status.startsWith('loaded'))) this.dirtySinceSave = true;
       this.scheduleSave(0);
