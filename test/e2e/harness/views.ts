@@ -55,16 +55,21 @@ export function waitForRows(w: Workbench, title: string, accept: (rows: string[]
 /** Clicks the first row whose accessible label matches `label`. */
 export async function clickRow(w: Workbench, title: string, label: RegExp): Promise<string> {
   const rows = pane(w, title).locator(VIEW_SELECTORS.paneRow);
-  const found = await poll(
-    async () => (await treeRows(w, title)).findIndex((row) => label.test(row)),
-    (index) => index >= 0,
-    { timeout: 30_000 },
-  );
-  if (found < 0) throw new Error(`no row ${label} in ${title}: ${JSON.stringify(await treeRows(w, title))}`);
-  const row = rows.nth(found);
-  const text = (await row.getAttribute('aria-label')) ?? '';
-  await row.click();
-  return text;
+  // A view refreshed between finding the row and clicking it (the index changed) shifts its rows: the row is found
+  // again until the one about to be clicked still has the label.
+  for (let attempt = 0; ; attempt++) {
+    const found = await poll(
+      async () => (await treeRows(w, title)).findIndex((row) => label.test(row)),
+      (index) => index >= 0,
+      { timeout: 30_000 },
+    );
+    if (found < 0) throw new Error(`no row ${label} in ${title}: ${JSON.stringify(await treeRows(w, title))}`);
+    const row = rows.nth(found);
+    const text = (await row.getAttribute('aria-label')) ?? '';
+    if (!label.test(text) && attempt < 5) continue;
+    await row.click();
+    return text;
+  }
 }
 
 /** Expands a collapsed row (clicking its twistie), found by its label. */
