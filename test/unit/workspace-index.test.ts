@@ -384,6 +384,26 @@ describe('workspace index: views built in slices', function () {
     assert.equal(index.clusterAt(uri, offset)!.cluster, view);
   });
 
+  it('builds the view under a position in slices during a bulk load too, from the clusters as they are', async function () {
+    // the end of a cold index: clustered, but the bulk load not yet over
+    const current = seedTexts();
+    const index = coldIndex(current, SEED_NAMES);
+    index.flush();
+    index.beginBulk();
+    const [uri, text] = [...current].find(([, t]) => t.includes('Hmeimim'))!;
+    const offset = text.indexOf('Hmeimim');
+    let otherTurn = false;
+    const prepared = index.prepareViewAt(uri, offset, 0);
+    setImmediate(() => (otherTurn = true));
+    await prepared;
+    assert.ok(otherTurn, 'the build gave way to other work');
+    const view = index.clusterAt(uri, offset)!.cluster;
+    assert.equal(index.clusterAt(uri, offset)!.cluster, view, 'cached: the same object again');
+    index.endBulk();
+    const cold = coldIndex(current, SEED_NAMES).clusterAt(uri, offset)!.cluster;
+    assert.deepEqual({ ...view, id: 0 }, { ...cold, id: 0 });
+  });
+
   it('warms the views of an opened article\'s entities, and then has them all', async function () {
     const current = seedTexts();
     const index = coldIndex(current, SEED_NAMES);
