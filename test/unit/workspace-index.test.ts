@@ -365,17 +365,27 @@ describe('workspace index: views built in slices', function () {
     return new Map(readdirSync(SEEDS_DIR).sort().map((file) => [`file:///seeds/${file}`, readFileSync(path.join(SEEDS_DIR, file), 'utf8')]));
   }
 
-  it('builds the view under a position in slices, the one a query would build', async function () {
+  /** The seeds indexed and clustered, and where "Hmeimim" is first written. */
+  function seedIndex() {
     const current = seedTexts();
     const index = coldIndex(current, SEED_NAMES);
     index.flush();
     const [uri, text] = [...current].find(([, t]) => t.includes('Hmeimim'))!;
-    const offset = text.indexOf('Hmeimim');
+    return { current, index, uri, offset: text.indexOf('Hmeimim') };
+  }
+
+  /** prepareViewAt in slices of 0 ms, asserting that the build gave way to other work. */
+  async function prepareInSlices(index: WorkspaceIndex, uri: string, offset: number): Promise<void> {
     let otherTurn = false;
     const prepared = index.prepareViewAt(uri, offset, 0);
     setImmediate(() => (otherTurn = true));
     await prepared;
     assert.ok(otherTurn, 'the build gave way to other work');
+  }
+
+  it('builds the view under a position in slices, the one a query would build', async function () {
+    const { current, index, uri, offset } = seedIndex();
+    await prepareInSlices(index, uri, offset);
     const view = index.clusterAt(uri, offset)!.cluster;
     const cold = coldIndex(current, SEED_NAMES).clusterAt(uri, offset)!.cluster;
     assert.deepEqual({ ...view, id: 0 }, { ...cold, id: 0 });
@@ -386,17 +396,9 @@ describe('workspace index: views built in slices', function () {
 
   it('builds the view under a position in slices during a bulk load too, from the clusters as they are', async function () {
     // the end of a cold index: clustered, but the bulk load not yet over
-    const current = seedTexts();
-    const index = coldIndex(current, SEED_NAMES);
-    index.flush();
+    const { current, index, uri, offset } = seedIndex();
     index.beginBulk();
-    const [uri, text] = [...current].find(([, t]) => t.includes('Hmeimim'))!;
-    const offset = text.indexOf('Hmeimim');
-    let otherTurn = false;
-    const prepared = index.prepareViewAt(uri, offset, 0);
-    setImmediate(() => (otherTurn = true));
-    await prepared;
-    assert.ok(otherTurn, 'the build gave way to other work');
+    await prepareInSlices(index, uri, offset);
     const view = index.clusterAt(uri, offset)!.cluster;
     assert.equal(index.clusterAt(uri, offset)!.cluster, view, 'cached: the same object again');
     index.endBulk();

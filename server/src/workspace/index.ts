@@ -399,7 +399,6 @@ export class WorkspaceIndex {
       rank: -1,
     };
     this.resolveLocally(article);
-    if (article.overrides) for (const target of new Set(article.overrides.values())) addTo(this.overridesInto, target, article);
     return article;
   }
 
@@ -407,7 +406,7 @@ export class WorkspaceIndex {
    *  its clusters are unchanged, so nothing is re-clustered. The article keeps its id (the graph counts it under that
    *  id); its entry is new, and the cached views that list it work its mentions in again when next asked for. */
   private replaceKeepingNames(previous: Article, summary: ArticleSummary): Article {
-    for (const target of new Set(previous.overrides?.values() ?? [])) removeFrom(this.overridesInto, target, previous);
+    this.unlinkOverrides(previous);
     const article: Article = {
       id: previous.id,
       uri: previous.uri,
@@ -421,7 +420,6 @@ export class WorkspaceIndex {
       rank: -1,
     };
     this.resolveLocally(article);
-    if (article.overrides) for (const target of new Set(article.overrides.values())) addTo(this.overridesInto, target, article);
     // the views that list the article: its names' clusters, and those its own resolutions point into
     const clusters = new Set<number>();
     for (const node of previous.nodes) clusters.add(node.cluster);
@@ -452,7 +450,7 @@ export class WorkspaceIndex {
   private removeArticle(uri: string): boolean {
     const article = this.articles.get(uri);
     if (!article) return false;
-    for (const target of new Set(article.overrides?.values() ?? [])) removeFrom(this.overridesInto, target, article);
+    this.unlinkOverrides(article);
     const tally = this.tallyFor(article.nodes.length);
     tally.fill(0, 0, article.nodes.length * 5);
     const entities = article.summary.entities;
@@ -475,6 +473,12 @@ export class WorkspaceIndex {
   /** What the article itself spells out: "Bogdanov" after "Mikhail Bogdanov", "HTS" after "Hayat Tahrir al-Sham (HTS)",
    *  "the Assad regime" with "Bashar al-Assad" in the same article. These hold in this article whatever else the
    *  workspace says (another article may have another Bogdanov). */
+  /** An article's own resolutions, no longer listed under the names they point to (it is removed or replaced). */
+  private unlinkOverrides(article: Article): void {
+    for (const target of new Set(article.overrides?.values() ?? [])) removeFrom(this.overridesInto, target, article);
+  }
+
+  /** Works out the article's own resolutions (`overrides`) and lists the article under the names they point to. */
   private resolveLocally(article: Article): void {
     // Runs for every article on a (warm) start: plain loops, and no allocation unless there is something to record.
     const nodes = article.nodes;
@@ -541,7 +545,10 @@ export class WorkspaceIndex {
         if (fit && !several) set(node, fit);
       }
     }
-    if (overrides) article.overrides = overrides;
+    if (overrides) {
+      article.overrides = overrides;
+      for (const target of new Set(overrides.values())) addTo(this.overridesInto, target, article);
+    }
   }
 
   // ---- clustering and events -----------------------------------------------------------------------------------

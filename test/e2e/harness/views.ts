@@ -53,18 +53,22 @@ export function waitForRows(w: Workbench, title: string, accept: (rows: string[]
 }
 
 /** Clicks the first row whose accessible label matches `label`. */
+/** The row of a tree view with this label (waiting up to 30 s for one to show). */
+async function rowLabelled(w: Workbench, title: string, label: RegExp) {
+  const index = await poll(
+    async () => (await treeRows(w, title)).findIndex((row) => label.test(row)),
+    (i) => i >= 0,
+    { timeout: 30_000 },
+  );
+  if (index < 0) throw new Error(`no row ${label} in ${title}: ${JSON.stringify(await treeRows(w, title))}`);
+  return pane(w, title).locator(VIEW_SELECTORS.paneRow).nth(index);
+}
+
 export async function clickRow(w: Workbench, title: string, label: RegExp): Promise<string> {
-  const rows = pane(w, title).locator(VIEW_SELECTORS.paneRow);
   // A view refreshed between finding the row and clicking it (the index changed) shifts its rows: the row is found
   // again until the one about to be clicked still has the label.
   for (let attempt = 0; ; attempt++) {
-    const found = await poll(
-      async () => (await treeRows(w, title)).findIndex((row) => label.test(row)),
-      (index) => index >= 0,
-      { timeout: 30_000 },
-    );
-    if (found < 0) throw new Error(`no row ${label} in ${title}: ${JSON.stringify(await treeRows(w, title))}`);
-    const row = rows.nth(found);
+    const row = await rowLabelled(w, title, label);
     const text = (await row.getAttribute('aria-label')) ?? '';
     if (!label.test(text) && attempt < 5) continue;
     await row.click();
@@ -74,14 +78,7 @@ export async function clickRow(w: Workbench, title: string, label: RegExp): Prom
 
 /** Expands a collapsed row (clicking its twistie), found by its label. */
 export async function expandRow(w: Workbench, title: string, label: RegExp): Promise<void> {
-  const rows = pane(w, title).locator(VIEW_SELECTORS.paneRow);
-  const index = await poll(
-    async () => (await treeRows(w, title)).findIndex((row) => label.test(row)),
-    (i) => i >= 0,
-    { timeout: 30_000 },
-  );
-  if (index < 0) throw new Error(`no row ${label} in ${title}: ${JSON.stringify(await treeRows(w, title))}`);
-  const row = rows.nth(index);
+  const row = await rowLabelled(w, title, label);
   if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
 }
 
